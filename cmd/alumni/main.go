@@ -1,0 +1,62 @@
+// Command alumni builds a static site of Erasmus+ alumni stories.
+//
+//	alumni build [--source DIR] [--dest DIR] [--base-url URL] [--drafts]
+//	             [--future] [--now TIME] [--strict] [--minify=false]
+//	alumni version
+//
+// See README.md for the content contract and every flag.
+package main
+
+import (
+	"context"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+
+	_ "time/tzdata" // The site's time zone must resolve on any machine.
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}
+
+// Exit statuses.
+const (
+	exitOK    = 0
+	exitError = 1
+	exitUsage = 2
+)
+
+// run runs the command line args and returns the exit status. Tests call
+// it exactly as main does.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		usage(stderr)
+		return exitUsage
+	}
+	switch args[0] {
+	case "build":
+		return runBuild(ctx, args[1:], stdout, stderr)
+	case "version", "--version":
+		return runVersion(stdout)
+	case "help", "-h", "--help":
+		usage(stdout)
+		return exitOK
+	}
+	io.WriteString(stderr, "alumni: unknown command \""+args[0]+"\"\n\n")
+	usage(stderr)
+	return exitUsage
+}
+
+func usage(w io.Writer) {
+	io.WriteString(w, `Usage:
+  alumni build [flags]   build the site into public/
+  alumni version         print the version
+
+Run "alumni build -h" for the flags of build.
+`)
+}

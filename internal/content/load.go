@@ -1,0 +1,291 @@
+package content
+
+import (
+	"fmt"
+	"io"
+	"io/fs"
+	"path"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/alumni-site/alumni/internal/diag"
+)
+
+// MaxMarkdownSize is the largest Markdown file accepted. A story is a few
+// kilobytes; the cap keeps pathological input from stalling a build.
+const MaxMarkdownSize = 512 << 10
+
+// Options tell Load about the site.
+type Options struct {
+	// Languages lists the configured language codes.
+	Languages []string
+	// DefaultLanguage is the language of files without a suffix.
+	DefaultLanguage string
+	// Display turns a slash path relative to the site root into the path
+	// shown in diagnostics. Nil shows the site path.
+	Display func(sitePath string) string
+}
+
+// Load reads and decodes every page under content/ in fsys (the site root).
+// It reports every problem it finds, and returns the pages it could decode
+// in a stable order. Cross-page rules (translations, references between
+// pages) are the site model's job.
+func Load(fsys fs.FS, opt Options) ([]*Page, []diag.Diagnostic) {
+	if opt.Display == nil {
+		opt.Display = func(p string) string { return p }
+	}
+	l := &loader{fsys: fsys, opt: opt}
+	l.walkContent()
+	pages := make([]*Page, len(l.jobs))
+	results := make([][]diag.Diagnostic, len(l.jobs))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for i, j := range l.jobs {
+		sem <- struct{}{}
+		wg.Go(func() {
+			defer func() { <-sem }()
+			pages[i], results[i] = l.read(j)
+		})
+	}
+	wg.Wait()
+	ds := l.diags
+	for _, r := range results {
+		ds = append(ds, r...)
+	}
+	return slices.DeleteFunc(pages, func(p *Page) bool { return p == nil }), ds
+}
+
+// loader walks content/ and collects the files to read.
+type loader struct {
+	fsys  fs.FS
+	opt   Options
+	jobs  []job
+	diags []diag.Diagnostic
+}
+
+type job struct {
+	src   Source
+	files []string
+}
+
+func (l *loader) isLang(code string) bool { return slices.Contains(l.opt.Languages, code) }
+
+func (l *loader) errorf(sitePath, format string, args ...any) {
+	l.diags = append(l.diags, diag.Errorf(l.opt.Display(sitePath), diag.Pos{}, format, args...))
+}
+
+func (l *loader) warnf(sitePath, format string, args ...any) {
+	l.diags = append(l.diags, diag.Warnf(l.opt.Display(sitePath), diag.Pos{}, format, args...))
+}
+
+// entries lists a folder of the site, leaving out ignored names and
+// reporting symbolic links that lead outside the site.
+func (l *loader) entries(dir string) (files, dirs []string) {
+	list, err := fs.ReadDir(l.fsys, dir)
+	if err != nil {
+		l.errorf(dir, "cannot read folder: %v", unwrapPath(err))
+		return nil, nil
+	}
+	for _, e := range list {
+		name := e.Name()
+		if ignored(name) {
+			continue
+		}
+		full := path.Join(dir, name)
+		isDir := e.IsDir()
+		if e.Type()&fs.ModeSymlink != 0 {
+			var ok bool
+			if isDir, ok = l.followLink(full); !ok {
+				continue
+			}
+		}
+		if isDir {
+			dirs = append(dirs, name)
+		} else {
+			files = append(files, name)
+		}
+	}
+	return files, dirs
+}
+
+// followLink checks that the symbolic link at name stays inside the site
+// and reports whether it leads to a folder.
+func (l *loader) followLink(name string) (isDir, ok bool) {
+	target := name
+	for range 16 {
+		dest, err := fs.ReadLink(l.fsys, target)
+		if err != nil {
+			break
+		}
+		if path.IsAbs(dest) || strings.HasPrefix(dest, "/") {
+			l.errorf(name, "symbolic link points outside the site (to %s)", dest)
+			return false, false
+		}
+		target = path.Join(path.Dir(target), dest)
+		if target == ".." || strings.HasPrefix(target, "../") {
+			l.errorf(name, "symbolic link points outside the site (to %s)", dest)
+			return false, false
+		}
+		info, err := fs.Lstat(l.fsys, target)
+		if err != nil {
+			l.errorf(name, "symbolic link is broken (points to %s)", dest)
+			return false, false
+		}
+		if info.Mode()&fs.ModeSymlink == 0 {
+			return info.IsDir(), true
+		}
+	}
+	l.errorf(name, "symbolic link cannot be followed")
+	return false, false
+}
+
+// walkContent finds the pages: content/*.md, content/<section>/*.md,
+// content/<section>/<bundle>/index*.md and content/<bundle>/index*.md.
+func (l *loader) walkContent() {
+	if _, err := fs.Stat(l.fsys, "content"); err != nil {
+		l.errorf("content", "no content folder: a site keeps its pages in content/")
+		return
+	}
+	files, dirs := l.entries("content")
+	l.addFiles("", files, false)
+	for _, d := range dirs {
+		sub := path.Join("content", d)
+		subFiles, subDirs := l.entries(sub)
+		if hasIndex(subFiles, "index") && !hasIndex(subFiles, "_index") {
+			l.addBundle(d, subFiles, subDirs)
+			continue
+		}
+		l.addFiles(d, subFiles, false)
+		for _, b := range subDirs {
+			bundleFiles, bundleDirs := l.entries(path.Join(sub, b))
+			if !hasIndex(bundleFiles, "index") {
+				l.errorf(path.Join(sub, b), "folder has no index.md: pages nest at most one folder below a section, and a deeper folder must be a page bundle with an index.md")
+				continue
+			}
+			l.addBundle(path.Join(d, b), bundleFiles, bundleDirs)
+		}
+	}
+}
+
+// addFiles adds the Markdown files of a folder that is not a bundle and
+// warns about any other file, which would not be published.
+func (l *loader) addFiles(dir string, files []string, bundle bool) {
+	for _, name := range files {
+		full := path.Join("content", dir, name)
+		if !strings.HasSuffix(name, ".md") {
+			l.warnf(full, "not published: only Markdown files and page bundles belong here; put a page's files in its bundle folder")
+			continue
+		}
+		src, err := newSource(dir, name, bundle, l.isLang, l.opt.DefaultLanguage)
+		if err != nil {
+			l.errorf(full, "%v", err)
+			continue
+		}
+		l.jobs = append(l.jobs, job{src: src})
+	}
+}
+
+// addBundle adds the index files of a page bundle; every other file below
+// the bundle folder is one of its resources.
+func (l *loader) addBundle(dir string, files, dirs []string) {
+	var index, resources []string
+	for _, name := range files {
+		stem, _, _ := strings.Cut(name, ".")
+		switch {
+		case stem == "index" && strings.HasSuffix(name, ".md"):
+			index = append(index, name)
+		case strings.HasSuffix(name, ".md"):
+			l.errorf(path.Join("content", dir, name), "a page bundle holds one page: only index.md and its translations (index.en.md) may be Markdown here")
+		default:
+			resources = append(resources, name)
+		}
+	}
+	resources = append(resources, l.filesBelow(path.Join("content", dir), dirs)...)
+	slices.Sort(resources)
+	before := len(l.jobs)
+	l.addFiles(dir, index, true)
+	for i := before; i < len(l.jobs); i++ {
+		l.jobs[i].files = resources
+	}
+}
+
+// filesBelow lists, relative to root, every file in the given subfolders of
+// root, at any depth.
+func (l *loader) filesBelow(root string, dirs []string) []string {
+	var out []string
+	for _, d := range dirs {
+		files, sub := l.entries(path.Join(root, d))
+		for _, f := range files {
+			out = append(out, path.Join(d, f))
+		}
+		for _, f := range l.filesBelow(path.Join(root, d), sub) {
+			out = append(out, path.Join(d, f))
+		}
+	}
+	return out
+}
+
+func hasIndex(files []string, stem string) bool {
+	return slices.ContainsFunc(files, func(name string) bool {
+		s, _, _ := strings.Cut(name, ".")
+		return s == stem && strings.HasSuffix(name, ".md")
+	})
+}
+
+// read reads and decodes one page.
+func (l *loader) read(j job) (*Page, []diag.Diagnostic) {
+	display := l.opt.Display(j.src.Path)
+	data, err := ReadLimited(l.fsys, j.src.Path, MaxMarkdownSize)
+	if err != nil {
+		return nil, []diag.Diagnostic{diag.Errorf(display, diag.Pos{}, "%v", err)}
+	}
+	p, ds := Parse(j.src, display, data)
+	if p != nil {
+		p.Files = j.files
+	}
+	return p, ds
+}
+
+// ReadLimited reads the file name from fsys, refusing, before reading it
+// all, a file larger than limit bytes.
+func ReadLimited(fsys fs.FS, name string, limit int64) ([]byte, error) {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, fmt.Errorf("cannot read file: %v", unwrapPath(err))
+	}
+	defer f.Close()
+	tooLarge := fmt.Errorf("file too large: the limit is %s", formatSize(limit))
+	if info, err := f.Stat(); err == nil && info.Size() > limit {
+		return nil, fmt.Errorf("file too large (%s): the limit is %s", formatSize(info.Size()), formatSize(limit))
+	}
+	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, fmt.Errorf("cannot read file: %v", unwrapPath(err))
+	}
+	if int64(len(data)) > limit {
+		return nil, tooLarge
+	}
+	return data, nil
+}
+
+// formatSize writes a byte count for people: 512 KiB, 1.5 MiB.
+func formatSize(n int64) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%d KiB", n>>10)
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
+
+// unwrapPath drops the path from a *fs.PathError: diagnostics name the
+// file already.
+func unwrapPath(err error) error {
+	if pe, ok := err.(*fs.PathError); ok {
+		return pe.Err
+	}
+	return err
+}

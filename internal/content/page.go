@@ -1,0 +1,108 @@
+package content
+
+import (
+	"github.com/alumni-site/alumni/internal/decode"
+	"github.com/alumni-site/alumni/internal/diag"
+)
+
+// Page is one decoded content file.
+type Page struct {
+	Source
+	Front
+	// Story is set for pages of kind story, Video for pages of kind video.
+	Story *Story
+	Video *Video
+	// Body is the Markdown after the front matter; BodyLine is the file
+	// line on which it starts.
+	Body     []byte
+	BodyLine int
+	// Positions maps front-matter keys to their positions in the file.
+	Positions decode.Positions
+	// Files lists the other files of the page's bundle, as slash paths
+	// relative to the bundle folder, sorted; nil for a single-file page.
+	Files []string
+	// DisplayPath is the file's path as diagnostics show it.
+	DisplayPath string
+}
+
+// Parse decodes a content file: it normalises line endings, splits off and
+// strictly decodes the front matter into the types of the page's kind. It
+// does not apply the rules checked by Validate, which need the original of a
+// translation first.
+func Parse(src Source, display string, data []byte) (p *Page, diags []diag.Diagnostic) {
+	data, err := decode.Normalize(display, data)
+	if err != nil {
+		return nil, []diag.Diagnostic{toDiagnostic(display, err)}
+	}
+	doc, err := decode.Split(display, data)
+	if err != nil {
+		return nil, []diag.Diagnostic{toDiagnostic(display, err)}
+	}
+	p = &Page{Source: src, Body: doc.Body, BodyLine: doc.BodyLine, DisplayPath: display, Positions: decode.Positions{}}
+	var story storyFront
+	var video videoFront
+	if doc.Format != 0 {
+		root, ds := decode.Parse(display, doc.Format, doc.Meta, doc.MetaLine)
+		if hasErrors(ds) {
+			return nil, ds
+		}
+		var target any = &p.Front
+		switch src.Kind {
+		case KindStory:
+			target = &story
+		case KindVideo:
+			target = &video
+		}
+		pos, more := decode.Into(display, root, target)
+		if ds = append(ds, more...); hasErrors(ds) {
+			return nil, ds
+		}
+		p.Positions, diags = pos, ds
+	}
+	switch src.Kind {
+	case KindStory:
+		p.Front, p.Story = story.Front, &story.Story
+	case KindVideo:
+		p.Front, p.Video = video.Front, &video.Video
+	}
+	return p, diags
+}
+
+// pos returns the position of a front-matter key's value, or the start of
+// the file for a key that is not there.
+func (p *Page) pos(key string) diag.Pos {
+	if at, ok := p.Positions[key]; ok {
+		return at
+	}
+	return diag.Pos{Line: 1, Col: 1}
+}
+
+// Has reports whether the page's front matter sets key (a dotted path).
+func (p *Page) Has(key string) bool {
+	_, ok := p.Positions[key]
+	return ok
+}
+
+func (p *Page) errorf(key, format string, args ...any) diag.Diagnostic {
+	return diag.Errorf(p.DisplayPath, p.pos(key), format, args...)
+}
+
+func (p *Page) warnf(key, format string, args ...any) diag.Diagnostic {
+	return diag.Warnf(p.DisplayPath, p.pos(key), format, args...)
+}
+
+func hasErrors(ds []diag.Diagnostic) bool {
+	for _, d := range ds {
+		if d.Severity == diag.Error {
+			return true
+		}
+	}
+	return false
+}
+
+func toDiagnostic(path string, err error) diag.Diagnostic {
+	if d, ok := err.(diag.Diagnostic); ok {
+		return d
+	}
+	return diag.Errorf(path, diag.Pos{}, "%v", err)
+}

@@ -1,0 +1,209 @@
+// Package site turns decoded content into the site model: which pages are
+// published, in which languages, at which URLs, with their translations,
+// references and bundle files resolved and their Markdown converted. It
+// does no I/O.
+//
+// # Translations
+//
+// Files pair by their content.Source.Key. The file without a language
+// suffix is the original; a translation inherits its structured fields
+// (content.Page.Inherit). A translation without an original is a warning
+// and is published on its own.
+//
+// # Publication
+//
+// A page is published unless content.Page.Unpublished gives a reason. An
+// unpublished page is dropped before URLs, references and resources are
+// computed, so it leaves no trace in any output: a story that names an
+// unpublished video simply shows none, and its bundle files are not copied.
+//
+// # URLs
+//
+// The default language lives at the root, every other language under
+// /<lang>/. Home pages are / and /<lang>/, section pages /<section>/, pages
+// in a section /<section>/<slug>/, and top-level pages /<slug>/. Every URL
+// includes the path of baseURL. A page is written to <url>index.html.
+// The slug is the front matter's slug or else slug.Make of the file or
+// bundle folder name. Two pages or files that would be written to the same
+// path, compared case-insensitively after Unicode normalisation, are an
+// error naming both files.
+//
+// # Bundle files
+//
+// Files that a page refers to (person.photo, video.poster, video.src,
+// video.captions and images in its Markdown) are published once per
+// bundle, beside the index.html of the bundle's default-language page (or
+// of the first published translation when that page is not published), and
+// shared by its translations. Files that no published page refers to are
+// not published: originals stay private.
+package site
+
+import (
+	"html/template"
+	"runtime"
+	"slices"
+	"sync"
+
+	"github.com/alumni-site/alumni/internal/config"
+	"github.com/alumni-site/alumni/internal/content"
+	"github.com/alumni-site/alumni/internal/diag"
+	"github.com/alumni-site/alumni/internal/markdown"
+)
+
+// Site is the model of a whole site. It is built once by New and not
+// changed afterwards.
+type Site struct {
+	Config *config.Config
+	// Languages lists the languages in config order, the default first.
+	Languages []*Language
+	// Pages lists every published page, sorted by output path.
+	Pages []*Page
+	// Files lists the bundle files to publish, sorted by output path.
+	Files []File
+}
+
+// Language is one language of the site and its pages.
+type Language struct {
+	Code string
+	config.Language
+	// Home is the language's home page; nil when the site has none.
+	Home *Page
+	// URL is the root-relative URL of the language's root: baseURL's path,
+	// followed by "<code>/" for every language but the default one.
+	URL string
+	// Pages lists the language's published pages, sorted by output path.
+	Pages []*Page
+	// Sections lists the language's section pages by weight, then title.
+	Sections []*Page
+	// Statement is the language's accessibility statement (the page with
+	// type: accessibility); nil when there is none.
+	Statement *Page
+}
+
+// File is a bundle file to publish.
+type File struct {
+	// Source is the file's slash path relative to the site root.
+	Source string
+	// Output is its slash path relative to the destination.
+	Output string
+}
+
+// Page is a published page with everything a layout needs.
+type Page struct {
+	*content.Page
+	Site     *Site
+	Language *Language
+	// Slug is the last segment of the page's URL ("" for home and section
+	// pages).
+	Slug string
+	// Layout is the layout that renders the page: the front matter's type,
+	// or else the kind.
+	Layout string
+	// RelPermalink is the root-relative URL, baseURL's path included;
+	// Permalink the absolute one.
+	RelPermalink string
+	Permalink    string
+	// OutputPath is where the page is written, relative to the destination.
+	OutputPath string
+	// Versions lists the page in every language it is published in, in
+	// config order, itself included.
+	Versions []*Page
+	// Content is the page's Markdown converted to HTML.
+	Content template.HTML
+	// Summary is the description, or else the first paragraph's text cut
+	// at the last space within 160 characters and ended with "…".
+	Summary string
+	// BundleURL is the root-relative URL of the folder holding the page's
+	// bundle files, ending in "/"; empty for a single-file page.
+	BundleURL string
+	// VideoPage is a story's published video page in the same language (or
+	// else in the default language); nil when there is none.
+	VideoPage *Page
+	// Speakers are a video page's published speaker stories, in the same
+	// language where one exists.
+	Speakers []*Page
+}
+
+// Options are what New needs besides the content.
+type Options struct {
+	Config   *config.Config
+	Clock    content.Clock
+	Markdown *markdown.Converter
+}
+
+// New builds the site model from the decoded pages. It reports every
+// problem; the Site is complete only when no error is returned.
+func New(pages []*content.Page, opt Options) (*Site, []diag.Diagnostic) {
+	b := &builder{cfg: opt.Config, clock: opt.Clock}
+	b.site = &Site{Config: opt.Config}
+	for _, code := range opt.Config.LanguageOrder {
+		url := opt.Config.BasePath()
+		if code != opt.Config.DefaultLanguage {
+			url += code + "/"
+		}
+		b.site.Languages = append(b.site.Languages, &Language{Code: code, Language: opt.Config.Languages[code], URL: url})
+	}
+	published := b.resolve(pages)
+	b.place(published)
+	b.link()
+	b.convert(opt.Markdown)
+	b.collectFiles()
+	return b.site, b.diags.Items()
+}
+
+// builder holds the state of one New call.
+type builder struct {
+	cfg   *config.Config
+	clock content.Clock
+	site  *Site
+	diags diag.List
+	// byKey maps content keys to the published page of each language.
+	byKey map[string]map[string]*Page
+	// all maps content keys to every decoded page, published or not.
+	all map[string][]*content.Page
+	// fileUsers maps a bundle to the bundle-relative names referenced by
+	// its published pages.
+	fileUsers map[string]map[string]bool
+	// claimed maps folded output paths to the file that claimed them.
+	claimed map[string]string
+	// bundleDir maps a bundle to the output folder of its files.
+	bundleDir map[string]string
+	mu        sync.Mutex
+}
+
+// language returns the Language of code.
+func (b *builder) language(code string) *Language {
+	i := slices.IndexFunc(b.site.Languages, func(l *Language) bool { return l.Code == code })
+	return b.site.Languages[i]
+}
+
+// convert turns every published page's Markdown into HTML, in parallel,
+// and resolves the bundle files its images refer to.
+func (b *builder) convert(conv *markdown.Converter) {
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for _, p := range b.site.Pages {
+		sem <- struct{}{}
+		wg.Go(func() {
+			defer func() { <-sem }()
+			var used []string
+			res, ds := conv.Convert(p.Body, markdown.Options{
+				Path:      p.DisplayPath,
+				Lang:      p.Lang,
+				FirstLine: p.BodyLine,
+				Resource: func(dest string) (string, error) {
+					if err := p.findFile(dest); err != nil {
+						return "", err
+					}
+					used = append(used, dest)
+					return p.BundleURL + dest, nil
+				},
+			})
+			p.Content = template.HTML(res.HTML)
+			p.Summary = summarize(p.Description, res.FirstParagraph)
+			b.diags.Add(ds...)
+			b.useFiles(p, used...)
+		})
+	}
+	wg.Wait()
+}

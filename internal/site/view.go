@@ -1,0 +1,58 @@
+package site
+
+import "time"
+
+// The methods in this file are for layouts.
+
+// Time returns the page's date in the site's time zone; the zero time
+// when the page has none.
+func (p *Page) Time() time.Time {
+	if p.Date.IsZero() {
+		return time.Time{}
+	}
+	return p.Date.In(p.Site.Config.Location)
+}
+
+// SwitchTo returns the page in language l: its translation, or else l's
+// home page (nil when l has none).
+func (p *Page) SwitchTo(l *Language) *Page {
+	for _, v := range p.Versions {
+		if v.Lang == l.Code {
+			return v
+		}
+	}
+	return l.Home
+}
+
+// XDefault returns the page that hreflang="x-default" names: the page in
+// the default language, or else the default language's home page.
+func (p *Page) XDefault() *Page {
+	return p.SwitchTo(p.Site.Languages[0])
+}
+
+// OtherLanguages returns the site's languages other than the page's.
+func (p *Page) OtherLanguages() []*Language {
+	var out []*Language
+	for _, l := range p.Site.Languages {
+		if l != p.Language {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// SiteTitle returns the site's title in the page's language.
+func (p *Page) SiteTitle() string { return p.Site.Config.LanguageTitle(p.Lang) }
+
+// University returns the name of the alumni's university in the page's
+// language, falling back to the default language.
+func (p *Page) University() string {
+	names := p.Site.Config.University.Name
+	if n := names[p.Lang]; n != "" {
+		return n
+	}
+	return names[p.Site.Config.DefaultLanguage]
+}
+
+// IsHome reports whether the page is a home page.
+func (p *Page) IsHome() bool { return p.Kind == "home" }

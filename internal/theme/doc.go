@@ -1,0 +1,49 @@
+// Package theme loads a theme's layouts, UI strings, assets and static
+// files, merged with a site's overrides, and renders pages with
+// html/template.
+//
+// # Folders
+//
+// A theme is a folder (on disk under themes/<name>/, or the default theme
+// embedded in the binary) with:
+//
+//	layouts/base.html       the page skeleton; it calls {{ block "main" . }}
+//	layouts/<layout>.html   one per layout: home, list, story, video, page,
+//	                        terms, term, 404, and any name a page's type:
+//	                        selects; each defines "main" (and may define
+//	                        other blocks of base.html, such as "head")
+//	layouts/partials/*.html shared pieces, called as
+//	                        {{ template "partials/name.html" . }}
+//	i18n/<lang>.yaml        UI strings: key -> text
+//	assets/                 CSS, JS and images published under names that
+//	                        contain a hash of their content
+//	static/                 files copied as they are
+//
+// A site's own layouts/, i18n/, assets/ and static/ override the theme:
+// a layout or asset of the same path replaces the theme's, a string of the
+// same key in i18n/<lang>.yaml replaces the theme's string, and a static
+// file of the same path wins.
+//
+// # Rendering
+//
+// A page is rendered by executing base.html together with its layout and
+// every partial. Rendering goes to a buffer, so a failing template writes
+// nothing. Template errors are diagnostics that name the template file
+// and line, and the column when html/template knows it. Files of the
+// embedded theme are named themes/default/layouts/x.html.
+//
+// # Functions
+//
+//	T "key"            the UI string in the page's language; a key missing
+//	                   there is taken from the default language, and a key
+//	                   missing everywhere is an error
+//	asset "css/x.css"  the root-relative URL of an asset, hashed name
+//	relURL "x/"        a site path made root-relative (baseURL's path added)
+//	absURL "x/"        a site path made absolute
+//	date t             a time as a date in the page's language (12 maja 2025,
+//	                   12 May 2025)
+//	isoDate t          a time as YYYY-MM-DD, for <time datetime>
+//	country "PT"       the country's name in the page's language
+//	faculty "key"      the faculty's name in the page's language, from
+//	                   site.yaml; a key not listed there is shown as written
+package theme

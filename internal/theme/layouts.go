@@ -1,0 +1,117 @@
+package theme
+
+import (
+	"errors"
+	"html/template"
+	"io/fs"
+	"path"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/alumni-site/alumni/internal/diag"
+)
+
+// loadLayouts parses base.html, the partials and every layout, and builds
+// one template set per language and layout. Sets are cloned before any is
+// executed, as html/template requires, and each language's clone binds the
+// functions that depend on the language.
+func (t *Theme) loadLayouts() []diag.Diagnostic {
+	files, ds := t.merged("layouts")
+	if _, ok := files["base.html"]; !ok {
+		ds = append(ds, diag.Errorf(t.display(t.opt.Theme, "layouts/base.html"), diag.Pos{}, "the theme has no base.html layout"))
+		return ds
+	}
+	common := template.New("").Funcs(t.funcs(t.opt.Languages[0]))
+	var layouts []string
+	for _, name := range sortedPaths(files) {
+		if !strings.HasSuffix(name, ".html") {
+			continue
+		}
+		if name != "base.html" && !strings.HasPrefix(name, "partials/") {
+			if strings.Contains(name, "/") {
+				ds = append(ds, diag.Warnf(t.display(files[name], "layouts/"+name), diag.Pos{}, "layouts in subfolders other than partials/ are not used"))
+			} else {
+				layouts = append(layouts, name)
+			}
+			continue
+		}
+		if d, ok := t.parse(common, files[name], name); !ok {
+			ds = append(ds, d)
+		}
+	}
+	perLayout := map[string]*template.Template{}
+	for _, name := range layouts {
+		set, err := common.Clone()
+		if err != nil {
+			ds = append(ds, diag.Errorf(t.display(files[name], "layouts/"+name), diag.Pos{}, "%v", err))
+			continue
+		}
+		if d, ok := t.parse(set, files[name], name); !ok {
+			ds = append(ds, d)
+			continue
+		}
+		perLayout[strings.TrimSuffix(name, ".html")] = set
+	}
+	t.sets = map[string]map[string]*template.Template{}
+	for _, lang := range t.opt.Languages {
+		t.sets[lang] = map[string]*template.Template{}
+		for layout, set := range perLayout {
+			clone, err := set.Clone()
+			if err != nil {
+				ds = append(ds, diag.Errorf(t.display(files[layout+".html"], "layouts/"+layout+".html"), diag.Pos{}, "%v", err))
+				continue
+			}
+			t.sets[lang][layout] = clone.Funcs(t.funcs(lang))
+		}
+	}
+	return ds
+}
+
+// parse reads one layout file into set under its name relative to
+// layouts/, and remembers the path to show in diagnostics.
+func (t *Theme) parse(set *template.Template, l Layer, name string) (diag.Diagnostic, bool) {
+	file := "layouts/" + name
+	t.names[name] = t.display(l, file)
+	src, err := fs.ReadFile(l.FS, file)
+	if err != nil {
+		return diag.Errorf(t.display(l, file), diag.Pos{}, "cannot read: %v", err), false
+	}
+	if _, err := set.New(name).Parse(string(src)); err != nil {
+		return t.templateError(err), false
+	}
+	return diag.Diagnostic{}, true
+}
+
+// templateLocation matches the "template: name:line:col: " or
+// "template: name:line: " prefix of html/template's messages.
+var templateLocation = regexp.MustCompile(`^(?:html/)?template: ([^:]+):(\d+)(?::(\d+))?: (.*)$`)
+
+// templateError turns an html/template error into a diagnostic at the
+// template file's line and, when known, column.
+func (t *Theme) templateError(err error) diag.Diagnostic {
+	var d diag.Diagnostic
+	if errors.As(err, &d) {
+		return d
+	}
+	msg := err.Error()
+	var tmplErr *template.Error
+	if errors.As(err, &tmplErr) && tmplErr.Name != "" {
+		// html/template's own errors (escaping) carry name and line.
+		return diag.Errorf(t.nameToPath(tmplErr.Name), diag.Pos{Line: tmplErr.Line}, "%s", tmplErr.Description)
+	}
+	m := templateLocation.FindStringSubmatch(msg)
+	if m == nil {
+		return diag.Errorf(t.opt.Display("layouts"), diag.Pos{}, "%s", msg)
+	}
+	line, _ := strconv.Atoi(m[2])
+	col, _ := strconv.Atoi(m[3])
+	return diag.Errorf(t.nameToPath(m[1]), diag.Pos{Line: line, Col: col}, "%s", m[4])
+}
+
+func (t *Theme) nameToPath(name string) string {
+	if p, ok := t.names[name]; ok {
+		return p
+	}
+	return path.Join("layouts", name)
+}

@@ -1,0 +1,175 @@
+package theme
+
+import (
+	"bytes"
+	"html/template"
+	"io/fs"
+	"path"
+	"slices"
+	"strings"
+
+	"github.com/alumni-site/alumni/internal/diag"
+)
+
+// Layer is one source of theme files: the site root or a theme folder.
+type Layer struct {
+	// FS holds layouts/, i18n/, assets/ and static/.
+	FS fs.FS
+	// Name prefixes the layer's paths in diagnostics: "" for the site (its
+	// files are shown through Display), "themes/default" for a theme.
+	Name string
+}
+
+// Options configure Load.
+type Options struct {
+	// Site and Theme are the two layers; Site wins.
+	Site, Theme Layer
+	// Display turns a site path into the path shown in diagnostics.
+	Display func(string) string
+	// Languages lists the language codes, the default first.
+	Languages []string
+	// BasePath is baseURL's path, ending in "/"; AbsBase is baseURL's
+	// scheme and host, such as https://example.edu.
+	BasePath, AbsBase string
+	// Faculties maps faculty keys to names per language.
+	Faculties map[string]map[string]string
+	// Process transforms an asset before it is hashed (minification); nil
+	// keeps assets as they are.
+	Process func(name string, data []byte) ([]byte, error)
+}
+
+// Theme is a loaded theme, ready to render pages concurrently.
+type Theme struct {
+	opt Options
+	// sets maps language and layout to the template set that renders it.
+	sets map[string]map[string]*template.Template
+	// names maps template names to the file paths shown in diagnostics.
+	names map[string]string
+	// strings maps language and key to UI strings.
+	strings map[string]map[string]string
+	// assets maps asset paths (css/main.css) to their processed form.
+	assets map[string]Asset
+	static []File
+}
+
+// Asset is a processed asset and the name it is published under.
+type Asset struct {
+	Output string
+	Data   []byte
+}
+
+// File is a static file to copy as it is.
+type File struct {
+	FS      fs.FS
+	Path    string // path inside FS
+	Output  string // path in the destination
+	Display string
+}
+
+// Load reads and parses the theme. It reports every problem.
+func Load(opt Options) (*Theme, []diag.Diagnostic) {
+	if opt.Display == nil {
+		opt.Display = func(p string) string { return p }
+	}
+	t := &Theme{opt: opt, names: map[string]string{}}
+	var ds []diag.Diagnostic
+	ds = append(ds, t.loadStrings()...)
+	ds = append(ds, t.loadAssets()...)
+	ds = append(ds, t.loadStatic()...)
+	ds = append(ds, t.loadLayouts()...)
+	return t, ds
+}
+
+// display names a file of a layer in diagnostics.
+func (t *Theme) display(l Layer, p string) string {
+	if l.Name == "" {
+		return t.opt.Display(p)
+	}
+	return path.Join(l.Name, p)
+}
+
+// layers returns the layers from the lowest to the highest priority.
+func (t *Theme) layers() []Layer { return []Layer{t.opt.Theme, t.opt.Site} }
+
+// merged lists the files below dir in every layer, keyed by their path
+// relative to dir, each from the highest layer that has it.
+func (t *Theme) merged(dir string) (map[string]Layer, []diag.Diagnostic) {
+	out := map[string]Layer{}
+	var ds []diag.Diagnostic
+	for _, l := range t.layers() {
+		if l.FS == nil {
+			continue
+		}
+		err := fs.WalkDir(l.FS, dir, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				if p == dir && errorsIsNotExist(err) {
+					return fs.SkipDir
+				}
+				ds = append(ds, diag.Errorf(t.display(l, p), diag.Pos{}, "cannot read: %v", err))
+				return nil
+			}
+			if d.Type()&fs.ModeSymlink != 0 {
+				ds = append(ds, diag.Errorf(t.display(l, p), diag.Pos{}, "symbolic links are not followed in themes, layouts, assets or static files"))
+				return nil
+			}
+			if d.IsDir() || strings.HasPrefix(d.Name(), ".") {
+				return nil
+			}
+			out[strings.TrimPrefix(p, dir+"/")] = l
+			return nil
+		})
+		if err != nil && !errorsIsNotExist(err) {
+			ds = append(ds, diag.Errorf(t.display(l, dir), diag.Pos{}, "cannot read: %v", err))
+		}
+	}
+	return out, ds
+}
+
+// sortedPaths returns the keys of a merged listing in order.
+func sortedPaths(m map[string]Layer) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+// HasLayout reports whether the theme can render layout.
+func (t *Theme) HasLayout(layout string) bool {
+	_, ok := t.sets[t.opt.Languages[0]][layout]
+	return ok
+}
+
+// LayoutSearch lists the files where a layout is looked for, for messages.
+func (t *Theme) LayoutSearch(layout string) []string {
+	name := "layouts/" + layout + ".html"
+	return []string{t.display(t.opt.Site, name), t.display(t.opt.Theme, name)}
+}
+
+// Render executes layout for a page in lang and returns the HTML. An error
+// is a diag.Diagnostic naming the template file and line.
+func (t *Theme) Render(lang, layout string, data any) (out []byte, err error) {
+	set := t.sets[lang][layout]
+	if set == nil {
+		return nil, diag.Errorf(t.opt.Display("layouts"), diag.Pos{}, "no layout %q", layout)
+	}
+	var buf bytes.Buffer
+	if err := set.ExecuteTemplate(&buf, "base.html", data); err != nil {
+		return nil, t.templateError(err)
+	}
+	return buf.Bytes(), nil
+}
+
+// Assets returns the processed assets, sorted by output path.
+func (t *Theme) Assets() []Asset {
+	out := make([]Asset, 0, len(t.assets))
+	for _, a := range t.assets {
+		out = append(out, a)
+	}
+	slices.SortFunc(out, func(x, y Asset) int { return strings.Compare(x.Output, y.Output) })
+	return out
+}
+
+// StaticFiles returns the static files to copy, sorted by output path.
+func (t *Theme) StaticFiles() []File { return t.static }
