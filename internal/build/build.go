@@ -126,9 +126,11 @@ func (b *builder) run(ctx context.Context) Result {
 		minifier = output.NewMinifier()
 	}
 	th := b.loadTheme(cfg, minifier)
-	if th == nil || b.failed() {
+	if th == nil {
 		return res
 	}
+	// Pages are rendered even after an error, so that every template error
+	// is reported in the same run; the stage is then thrown away.
 	stage, err := output.Open(b.opt.Dest)
 	if err != nil {
 		b.diags.Add(diag.Errorf(filepath.ToSlash(b.opt.Dest), diag.Pos{}, "%v", err))

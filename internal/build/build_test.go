@@ -60,6 +60,9 @@ func buildSite(t *testing.T, dir string, mod func(*Options)) Result {
 func tree(t *testing.T, dir string) *txtar.Archive {
 	t.Helper()
 	ar := &txtar.Archive{}
+	if _, err := os.Stat(dir); os.IsNotExist(err) {
+		return ar
+	}
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
@@ -96,7 +99,7 @@ func isText(name string) bool {
 	return false
 }
 
-func itoa(n int) string { return strings.TrimSpace(strings.Repeat(" ", 0) + fmtInt(n)) }
+func itoa(n int) string { return fmtInt(n) }
 
 func fmtInt(n int) string {
 	if n == 0 {

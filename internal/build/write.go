@@ -58,7 +58,7 @@ func (w *writer) pages(ctx context.Context, th *theme.Theme, s *site.Site) {
 			break
 		}
 		if !th.HasLayout(p.Layout) {
-			w.diags.Add(diag.Errorf(p.DisplayPath, diag.Pos{}, "no layout %q for this page: looked for %s and %s",
+			w.diags.Add(diag.Errorf(p.DisplayPath, p.Positions["type"], "no layout %q for this page: looked for %s and %s",
 				p.Layout, th.LayoutSearch(p.Layout)[0], th.LayoutSearch(p.Layout)[1]))
 			continue
 		}
