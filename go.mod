@@ -16,5 +16,6 @@ require (
 
 require (
 	github.com/BurntSushi/toml v0.3.1 // indirect
+	github.com/rogpeppe/go-internal v1.16.0 // indirect
 	gopkg.in/yaml.v2 v2.3.0 // indirect
 )

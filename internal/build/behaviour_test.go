@@ -10,18 +10,6 @@ import (
 	"golang.org/x/tools/txtar"
 )
 
-// bilingual unpacks the golden bilingual site into a temporary folder.
-func bilingual(t *testing.T) string {
-	t.Helper()
-	ar, err := txtar.ParseFile("testdata/sites/bilingual.txtar")
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir := t.TempDir()
-	unpack(t, ar, dir)
-	return dir
-}
-
 func mustBuild(t *testing.T, dir string, mod func(*Options)) {
 	t.Helper()
 	if res := buildSite(t, dir, mod); !res.OK {
@@ -34,7 +22,7 @@ func mustBuild(t *testing.T, dir string, mod func(*Options)) {
 // page and an unused bundle file appear in no output file, neither as a
 // file nor as text.
 func TestUnpublishedLeavesNoTrace(t *testing.T) {
-	dir := bilingual(t)
+	dir := testSite(t, "bilingual")
 	mustBuild(t, dir, nil)
 	traces := []string{
 		"Draft Person", "szkic", "Withdrawn", "withdrawn", "Wycofana",
@@ -85,7 +73,7 @@ func TestDeterministic(t *testing.T) {
 // content stage or at the rendering stage, leaves the previous output
 // exactly as it was.
 func TestFailedBuildLeavesDestination(t *testing.T) {
-	dir := bilingual(t)
+	dir := testSite(t, "bilingual")
 	mustBuild(t, dir, nil)
 	before := txtar.Format(tree(t, filepath.Join(dir, "public")))
 	marker, err := os.ReadFile(filepath.Join(dir, "public", ".alumni"))
@@ -134,7 +122,7 @@ func TestFailedBuildLeavesDestination(t *testing.T) {
 // TestRefusesForeignDestination checks that a destination alumni did not
 // create is refused and left alone.
 func TestRefusesForeignDestination(t *testing.T) {
-	dir := bilingual(t)
+	dir := testSite(t, "bilingual")
 	before := txtar.Format(tree(t, filepath.Join(dir, "content")))
 	res := buildSite(t, dir, func(o *Options) { o.Dest = filepath.Join(dir, "content") })
 	if res.OK {
@@ -152,7 +140,7 @@ func TestRefusesForeignDestination(t *testing.T) {
 // TestStaleFilesRemoved checks that a file of the previous build that the
 // new build does not write is gone.
 func TestStaleFilesRemoved(t *testing.T) {
-	dir := bilingual(t)
+	dir := testSite(t, "bilingual")
 	mustBuild(t, dir, nil)
 	if err := os.Remove(filepath.Join(dir, "content", "about.md")); err != nil {
 		t.Fatal(err)

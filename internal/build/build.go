@@ -105,18 +105,6 @@ func (b *builder) run(ctx context.Context) Result {
 	if cfg == nil {
 		return res
 	}
-	pages, ds := content.Load(b.fsys, content.Options{
-		Languages:       cfg.LanguageOrder,
-		DefaultLanguage: cfg.DefaultLanguage,
-		Display:         b.opt.Display,
-	})
-	b.diags.Add(ds...)
-	s, ds := site.New(pages, site.Options{
-		Config:   cfg,
-		Clock:    content.Clock{Now: b.now(cfg), Location: cfg.Location, Drafts: b.opt.Drafts, Future: b.opt.Future},
-		Markdown: markdown.New(cfg.LanguageOrder),
-	})
-	b.diags.Add(ds...)
 	minify := cfg.Minify
 	if b.opt.Minify != nil {
 		minify = *b.opt.Minify
@@ -126,6 +114,23 @@ func (b *builder) run(ctx context.Context) Result {
 		minifier = output.NewMinifier()
 	}
 	th := b.loadTheme(cfg, minifier)
+	pages, ds := content.Load(b.fsys, content.Options{
+		Languages:       cfg.LanguageOrder,
+		DefaultLanguage: cfg.DefaultLanguage,
+		Display:         b.opt.Display,
+	})
+	b.diags.Add(ds...)
+	var labels func(lang, key string) (string, bool)
+	if th != nil {
+		labels = th.Label
+	}
+	s, ds := site.New(pages, site.Options{
+		Config:   cfg,
+		Clock:    content.Clock{Now: b.now(cfg), Location: cfg.Location, Drafts: b.opt.Drafts, Future: b.opt.Future},
+		Markdown: markdown.New(cfg.LanguageOrder),
+		Labels:   labels,
+	})
+	b.diags.Add(ds...)
 	if th == nil {
 		return res
 	}
@@ -139,6 +144,7 @@ func (b *builder) run(ctx context.Context) Result {
 	w := &writer{stage: stage, minifier: minifier, diags: &b.diags}
 	w.pages(ctx, th, s)
 	w.files(b.fsys, b.opt.Display, s, th)
+	w.indexes(s, th.StaticFiles())
 	if b.failed() || ctx.Err() != nil {
 		stage.Abort()
 		return res

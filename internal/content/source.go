@@ -18,6 +18,12 @@ const (
 	KindStory   Kind = "story"
 	KindVideo   Kind = "video"
 	KindPage    Kind = "page"
+	// The kinds of the pages that the site model generates: a taxonomy's
+	// index (/countries/), one of its terms (/countries/pt/), and the page
+	// for "not found".
+	KindTaxonomy Kind = "terms"
+	KindTerm     Kind = "term"
+	KindNotFound Kind = "404"
 )
 
 // Source is a content file's place in the site, derived from its path.

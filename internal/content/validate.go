@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/alumni-site/alumni/internal/countries"
 	"github.com/alumni-site/alumni/internal/diag"
 	"github.com/alumni-site/alumni/internal/slug"
 )
@@ -108,10 +109,10 @@ func (p *Page) validateStory() []diag.Diagnostic {
 	switch code := s.Host.Country; {
 	case code == "":
 		add(p.errorf("host.country", "host.country is required: the ISO 3166-1 code of the host country, such as PT"))
-	case erasmusCountryCodes[code] != "":
-		add(p.warnf("host.country", "host.country %q is the Erasmus+ spelling; the ISO code %q is used", code, erasmusCountryCodes[code]))
-		s.Host.Country = erasmusCountryCodes[code]
-	case !IsCountry(code):
+	case countries.Erasmus(code) != "":
+		add(p.warnf("host.country", "host.country %q is the Erasmus+ spelling; the ISO code %q is used", code, countries.Erasmus(code)))
+		s.Host.Country = countries.Erasmus(code)
+	case !countries.Valid(code):
 		add(p.errorf("host.country", "host.country %q is not an ISO 3166-1 country code (two upper-case letters, such as PT or DE)", code))
 	}
 	if !p.Has("mobility_year") {

@@ -14,20 +14,9 @@ import (
 // their bundle folder, stories to their video, videos to their speakers.
 func (b *builder) link() {
 	b.bundleDir = map[string]string{}
+	b.linkVersions()
 	for _, p := range b.site.Pages {
-		if p.Versions != nil {
-			continue
-		}
-		group := b.byKey[p.Key]
-		for _, code := range b.cfg.LanguageOrder {
-			if v := group[code]; v != nil {
-				p.Versions = append(p.Versions, v)
-			}
-		}
-		for _, v := range p.Versions {
-			v.Versions = p.Versions
-		}
-		if p.Bundle != "" {
+		if p.Bundle != "" && b.bundleDir[p.Bundle] == "" {
 			// Versions[0] is the default-language page when it is published.
 			owner := p.Versions[0]
 			b.bundleDir[p.Bundle] = path.Dir(owner.OutputPath)
@@ -56,6 +45,26 @@ func (b *builder) link() {
 			for _, f := range v.Captions {
 				b.useFiles(p, f)
 			}
+		}
+	}
+}
+
+// linkVersions gives every page that has none yet the list of its
+// versions: the pages of the same key in every language, in config order.
+func (b *builder) linkVersions() {
+	for _, p := range b.site.Pages {
+		if p.Versions != nil {
+			continue
+		}
+		group := b.byKey[p.Key]
+		var versions []*Page
+		for _, code := range b.cfg.LanguageOrder {
+			if v := group[code]; v != nil {
+				versions = append(versions, v)
+			}
+		}
+		for _, v := range versions {
+			v.Versions = versions
 		}
 	}
 }

@@ -9,6 +9,7 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 
+	"github.com/alumni-site/alumni/internal/config"
 	"github.com/alumni-site/alumni/internal/content"
 	"github.com/alumni-site/alumni/internal/diag"
 	"github.com/alumni-site/alumni/internal/slug"
@@ -18,7 +19,7 @@ import (
 // reports output paths that two pages would share.
 func (b *builder) place(published []*content.Page) {
 	b.byKey = map[string]map[string]*Page{}
-	claimed := map[string]string{} // folded output path -> display path of its owner
+	b.claimed = map[string]string{}
 	for _, cp := range published {
 		p := &Page{Page: cp, Site: b.site, Language: b.language(cp.Lang)}
 		p.Slug = cp.Slug
@@ -30,28 +31,14 @@ func (b *builder) place(published []*content.Page) {
 			}
 		}
 		p.Layout = layoutOf(cp)
-		dir := b.pageDir(p)
-		p.OutputPath = path.Join(dir, "index.html")
-		p.RelPermalink = b.cfg.BasePath() + strings.TrimPrefix(dir+"/", "./")
-		if dir == "." {
-			p.RelPermalink = b.cfg.BasePath()
-		}
-		p.Permalink = b.cfg.AbsURL(p.RelPermalink)
-		if other, taken := claimed[foldPath(p.OutputPath)]; taken {
-			b.diags.Add(diag.Errorf(cp.DisplayPath, diag.Pos{}, "%s would be written to %s, like %s: rename one of them or give it another slug", cp.DisplayPath, p.OutputPath, other))
+		p.setPath(b.cfg, b.pageDir(p))
+		if !b.claim(p.OutputPath, cp.DisplayPath) {
 			continue
 		}
-		claimed[foldPath(p.OutputPath)] = cp.DisplayPath
-		if b.byKey[cp.Key] == nil {
-			b.byKey[cp.Key] = map[string]*Page{}
-		}
-		b.byKey[cp.Key][cp.Lang] = p
-		b.site.Pages = append(b.site.Pages, p)
+		b.index(p)
 	}
-	b.claimed = claimed
-	slices.SortFunc(b.site.Pages, func(x, y *Page) int { return cmp.Compare(x.OutputPath, y.OutputPath) })
+	b.sortPages()
 	for _, p := range b.site.Pages {
-		p.Language.Pages = append(p.Language.Pages, p)
 		switch {
 		case p.Kind == content.KindHome:
 			p.Language.Home = p
@@ -63,8 +50,41 @@ func (b *builder) place(published []*content.Page) {
 	}
 	for _, l := range b.site.Languages {
 		slices.SortStableFunc(l.Sections, func(x, y *Page) int {
-			return cmp.Or(cmp.Compare(x.Weight, y.Weight), cmp.Compare(x.Title, y.Title))
+			return cmp.Or(compareWeight(x.Weight, y.Weight), cmp.Compare(x.Title, y.Title))
 		})
+	}
+}
+
+// setPath gives a page the URL and output path of the folder dir, relative
+// to the destination ("." for the root).
+func (p *Page) setPath(cfg *config.Config, dir string) {
+	p.OutputPath = path.Join(dir, "index.html")
+	p.RelPermalink = cfg.BasePath()
+	if dir != "." {
+		p.RelPermalink += dir + "/"
+	}
+	p.Permalink = cfg.AbsURL(p.RelPermalink)
+}
+
+// index adds a placed page to the site, its language and its group of
+// versions.
+func (b *builder) index(p *Page) {
+	if b.byKey[p.Key] == nil {
+		b.byKey[p.Key] = map[string]*Page{}
+	}
+	b.byKey[p.Key][p.Lang] = p
+	b.site.Pages = append(b.site.Pages, p)
+	if p.Kind != content.KindNotFound {
+		p.Language.Pages = append(p.Language.Pages, p)
+	}
+}
+
+// sortPages sorts the site's and every language's pages by output path.
+func (b *builder) sortPages() {
+	byPath := func(x, y *Page) int { return cmp.Compare(x.OutputPath, y.OutputPath) }
+	slices.SortFunc(b.site.Pages, byPath)
+	for _, l := range b.site.Languages {
+		slices.SortFunc(l.Pages, byPath)
 	}
 }
 
@@ -105,12 +125,13 @@ func foldPath(p string) string {
 	return strings.ToLower(norm.NFC.String(p))
 }
 
-// claim registers an output path for a bundle file and reports a clash.
+// claim registers an output path for the file owner (a display path) and
+// reports a clash with an earlier claim.
 func (b *builder) claim(output, owner string) bool {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	if other, taken := b.claimed[foldPath(output)]; taken && other != owner {
-		b.diags.Add(diag.Errorf(owner, diag.Pos{}, "%s would be written to %s, like %s: rename one of them", owner, output, other))
+		b.diags.Add(diag.Errorf(owner, diag.Pos{}, "%s would be written to %s, like %s: rename one of them or give it another slug", owner, output, other))
 		return false
 	}
 	b.claimed[foldPath(output)] = owner

@@ -60,6 +60,14 @@ type Site struct {
 	Pages []*Page
 	// Files lists the bundle files to publish, sorted by output path.
 	Files []File
+	// Aliases lists the redirects, in page order.
+	Aliases []Alias
+	// NotFound is the page for "not found" (/404.html).
+	NotFound *Page
+	// ListsComputed counts the lists sorted while the model was built. It
+	// depends on the number of lists (sections, terms, taxonomies), never
+	// on the number of pages: no page computes a list of its own.
+	ListsComputed int
 }
 
 // Language is one language of the site and its pages.
@@ -78,6 +86,14 @@ type Language struct {
 	// Statement is the language's accessibility statement (the page with
 	// type: accessibility); nil when there is none.
 	Statement *Page
+	// Stories lists the published stories in list order; Videos the
+	// videos from the newest; Featured the featured stories in list order.
+	Stories, Videos, Featured []*Page
+	// Taxonomies lists the taxonomies that have terms, in the order
+	// countries, programs, faculties, years, tags.
+	Taxonomies []*Taxonomy
+	// Figures are the impact figures of the language's stories.
+	Figures Figures
 }
 
 // File is a bundle file to publish.
@@ -122,6 +138,17 @@ type Page struct {
 	// Speakers are a video page's published speaker stories, in the same
 	// language where one exists.
 	Speakers []*Page
+	// List holds the entries of a section or term page, in list order;
+	// Pager the part of it on this page.
+	List  []*Page
+	Pager *Pager
+	// Prev and Next are the neighbours of a page in its section's list.
+	Prev, Next *Page
+	// Related lists up to three related stories of a story.
+	Related []*Page
+	// Taxonomy is set on taxonomy and term pages, Term on term pages.
+	Taxonomy *Taxonomy
+	Term     *Term
 }
 
 // Options are what New needs besides the content.
@@ -129,12 +156,16 @@ type Options struct {
 	Config   *config.Config
 	Clock    content.Clock
 	Markdown *markdown.Converter
+	// Labels returns a UI string of the theme, for the titles of taxonomy
+	// and term pages (taxonomy_countries, program_study); nil or a missing
+	// string falls back to the key.
+	Labels func(lang, key string) (string, bool)
 }
 
 // New builds the site model from the decoded pages. It reports every
 // problem; the Site is complete only when no error is returned.
 func New(pages []*content.Page, opt Options) (*Site, []diag.Diagnostic) {
-	b := &builder{cfg: opt.Config, clock: opt.Clock}
+	b := &builder{cfg: opt.Config, clock: opt.Clock, labels: opt.Labels}
 	b.site = &Site{Config: opt.Config}
 	for _, code := range opt.Config.LanguageOrder {
 		url := opt.Config.BasePath()
@@ -147,7 +178,15 @@ func New(pages []*content.Page, opt Options) (*Site, []diag.Diagnostic) {
 	b.place(published)
 	b.link()
 	b.convert(opt.Markdown)
+	b.lists()
+	b.taxonomies()
+	b.linkVersions()
+	b.paginate()
+	b.notFound()
+	b.aliases()
 	b.collectFiles()
+	b.sortPages()
+	b.site.ListsComputed = b.counter.lists
 	return b.site, b.diags.Items()
 }
 
@@ -168,6 +207,9 @@ type builder struct {
 	claimed map[string]string
 	// bundleDir maps a bundle to the output folder of its files.
 	bundleDir map[string]string
+	labels    func(lang, key string) (string, bool)
+	sorters   map[string]*sorter
+	counter   struct{ lists int }
 	mu        sync.Mutex
 }
 

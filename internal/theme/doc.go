@@ -46,4 +46,6 @@
 //	country "PT"       the country's name in the page's language
 //	faculty "key"      the faculty's name in the page's language, from
 //	                   site.yaml; a key not listed there is shown as written
+//	add a b            a + b, for page numbers
+//	first n pages      the first n pages of a list
 package theme

@@ -6,13 +6,13 @@ import (
 	"strings"
 	"time"
 
-	"golang.org/x/text/language"
-	"golang.org/x/text/language/display"
+	"github.com/alumni-site/alumni/internal/countries"
+	"github.com/alumni-site/alumni/internal/site"
 )
 
 // funcs returns the template functions for pages in lang.
 func (t *Theme) funcs(lang string) template.FuncMap {
-	regions := display.Regions(language.Make(lang))
+	names := countries.NewNamer(lang)
 	return template.FuncMap{
 		"T":     func(key string) (string, error) { return t.translate(lang, key) },
 		"asset": t.assetURL,
@@ -24,7 +24,11 @@ func (t *Theme) funcs(lang string) template.FuncMap {
 		},
 		"date":    func(tm time.Time) string { return formatDate(lang, tm) },
 		"isoDate": func(tm time.Time) string { return tm.Format(time.DateOnly) },
-		"country": func(code string) string { return countryName(lang, code, regions) },
+		"country": names.Name,
+		"add": func(a, b int) int { return a + b },
+		"first": func(n int, pages []*site.Page) []*site.Page {
+			return pages[:min(n, len(pages))]
+		},
 		"faculty": func(key string) string {
 			if name := t.opt.Faculties[key][lang]; name != "" {
 				return name
@@ -50,26 +54,4 @@ func formatDate(lang string, tm time.Time) string {
 		return tm.Format("2 January 2006")
 	}
 	return tm.Format(time.DateOnly)
-}
-
-// countryNames holds names that the CLDR data of golang.org/x/text has in
-// an outdated form.
-var countryNames = map[string]map[string]string{
-	"pl": {"MK": "Macedonia Północna", "TR": "Turcja", "CZ": "Czechy", "SZ": "Eswatini", "XK": "Kosowo"},
-	"en": {"MK": "North Macedonia", "TR": "Türkiye", "CZ": "Czechia", "SZ": "Eswatini", "XK": "Kosovo"},
-}
-
-// countryName returns the name of an ISO 3166-1 country in lang.
-func countryName(lang, code string, regions display.Namer) string {
-	if name := countryNames[lang][code]; name != "" {
-		return name
-	}
-	region, err := language.ParseRegion(code)
-	if err != nil {
-		return code
-	}
-	if name := regions.Name(region); name != "" {
-		return name
-	}
-	return code
 }

@@ -74,4 +74,11 @@ func (t *Theme) translate(lang, key string) (string, error) {
 	return "", fmt.Errorf("no UI string %q in i18n/%s.yaml of the site or the theme", key, lang)
 }
 
+// Label returns the UI string key in lang, falling back to the default
+// language, and whether there is one.
+func (t *Theme) Label(lang, key string) (string, bool) {
+	s, err := t.translate(lang, key)
+	return s, err == nil
+}
+
 func errorsIsNotExist(err error) bool { return errors.Is(err, fs.ErrNotExist) }

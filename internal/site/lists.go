@@ -1,0 +1,125 @@
+package site
+
+import (
+	"slices"
+
+	"github.com/alumni-site/alumni/internal/content"
+)
+
+// Figures are a language's impact figures. Each equals the length of the
+// list it counts: stories is the number of the language's published
+// stories, countries and years the number of terms of those taxonomies,
+// institutions the number of distinct host institutions.
+type Figures struct {
+	Stories, Countries, Institutions, Years int
+}
+
+// lists computes, once per language, the lists that pages show: the
+// stories, videos and featured stories, each section's pages with
+// previous/next links, and related stories.
+func (b *builder) lists() {
+	for _, l := range b.site.Languages {
+		sections := map[string]*Page{}
+		for _, s := range l.Sections {
+			sections[s.Section] = s
+		}
+		for _, p := range l.Pages {
+			switch p.Kind {
+			case content.KindStory:
+				l.Stories = append(l.Stories, p)
+			case content.KindVideo:
+				l.Videos = append(l.Videos, p)
+			}
+			if s := sections[p.Section]; s != nil && p != s && p.Kind != content.KindHome {
+				s.List = append(s.List, p)
+			}
+		}
+		sort := b.sorter(l.Code)
+		sort.sort(l.Stories)
+		slices.SortStableFunc(l.Videos, byNewest)
+		b.counter.lists += 2
+		for _, s := range l.Stories {
+			if s.Story.Featured {
+				l.Featured = append(l.Featured, s)
+			}
+		}
+		for _, s := range l.Sections {
+			sort.sort(s.List)
+			b.counter.lists++
+			for i, p := range s.List {
+				if i > 0 {
+					p.Prev = s.List[i-1]
+				}
+				if i+1 < len(s.List) {
+					p.Next = s.List[i+1]
+				}
+			}
+		}
+		b.relate(l)
+		institutions := map[string]bool{}
+		for _, s := range l.Stories {
+			institutions[s.Story.Host.Institution] = true
+		}
+		l.Figures = Figures{Stories: len(l.Stories), Institutions: len(institutions)}
+	}
+}
+
+// sorter returns the list sorter of a language.
+func (b *builder) sorter(lang string) *sorter {
+	if b.sorters == nil {
+		b.sorters = map[string]*sorter{}
+	}
+	if b.sorters[lang] == nil {
+		b.sorters[lang] = newSorter(lang, b.cfg.Location)
+	}
+	return b.sorters[lang]
+}
+
+// maxRelated is the most related stories a story shows.
+const maxRelated = 3
+
+// relate gives every story of l up to three related stories of the same
+// language: those with the same host country score 2, the same programme 1;
+// only a score above 0 counts, and ties go to the newest, then by path.
+// Candidates come from per-country and per-programme lists sorted once, so
+// a story looks at a few candidates, not at every story.
+func (b *builder) relate(l *Language) {
+	type pair struct{ country, program string }
+	byBoth := map[pair][]*Page{}
+	byCountry := map[string][]*Page{}
+	byProgram := map[string][]*Page{}
+	newest := slices.Clone(l.Stories)
+	slices.SortStableFunc(newest, byNewest)
+	b.counter.lists++
+	for _, s := range newest {
+		c, p := s.Story.Host.Country, s.Story.Program
+		byBoth[pair{c, p}] = append(byBoth[pair{c, p}], s)
+		byCountry[c] = append(byCountry[c], s)
+		if p != "" {
+			byProgram[p] = append(byProgram[p], s)
+		}
+	}
+	for _, s := range l.Stories {
+		c, p := s.Story.Host.Country, s.Story.Program
+		var related []*Page
+		take := func(list []*Page, skip func(*Page) bool) {
+			for _, r := range list {
+				if len(related) == maxRelated {
+					return
+				}
+				if r != s && !skip(r) {
+					related = append(related, r)
+				}
+			}
+		}
+		none := func(*Page) bool { return false }
+		if p != "" {
+			take(byBoth[pair{c, p}], none) // score 3
+		}
+		take(byCountry[c], func(r *Page) bool { return p != "" && r.Story.Program == p }) // score 2
+		if p != "" {
+			take(byProgram[p], func(r *Page) bool { return r.Story.Host.Country == c }) // score 1
+		}
+		s.Related = related
+	}
+}

@@ -1,0 +1,105 @@
+package site
+
+import (
+	"fmt"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/alumni-site/alumni/internal/config"
+	"github.com/alumni-site/alumni/internal/content"
+	"github.com/alumni-site/alumni/internal/markdown"
+)
+
+const testConfig = `title: T
+baseURL: https://example.edu/
+defaultLanguage: pl
+paginate: 5
+languages:
+  pl: {name: Polski}
+  en: {name: English}
+`
+
+// model builds the site model of a generated site with n stories spread
+// over three countries, two programmes and two years, every third one
+// translated.
+func model(t *testing.T, n int) *Site {
+	t.Helper()
+	cfg, ds := config.Parse("site.yaml", []byte(testConfig))
+	if cfg == nil {
+		t.Fatal(ds)
+	}
+	fsys := fstest.MapFS{
+		"content/_index.md":            {Data: []byte("---\ntitle: Start\n---\n")},
+		"content/stories/_index.md":    {Data: []byte("---\ntitle: Historie\n---\n")},
+		"content/stories/_index.en.md": {Data: []byte("---\ntitle: Stories\n---\n")},
+	}
+	for i := range n {
+		front := fmt.Sprintf("---\ntitle: Story %d\ndate: 2024-01-%02d\nperson: {name: P%d}\nprogram: %s\nhost: {institution: U%d, country: %s}\nmobility_year: %d\nconsent: {given: 2024-01-01}\n---\nText %d.\n",
+			i, i%28+1, i, []string{"study", "traineeship"}[i%2], i%7, []string{"PT", "ES", "IT"}[i%3], 2020+i%2, i)
+		fsys[fmt.Sprintf("content/stories/s%04d.md", i)] = &fstest.MapFile{Data: []byte(front)}
+		if i%3 == 0 {
+			fsys[fmt.Sprintf("content/stories/s%04d.en.md", i)] = &fstest.MapFile{Data: []byte(fmt.Sprintf("---\ntitle: Story %d in English\ndate: 2024-01-%02d\n---\nText.\n", i, i%28+1))}
+		}
+	}
+	pages, ds := content.Load(fsys, content.Options{Languages: cfg.LanguageOrder, DefaultLanguage: cfg.DefaultLanguage})
+	if len(ds) > 0 {
+		t.Fatal(ds)
+	}
+	s, ds := New(pages, Options{
+		Config:   cfg,
+		Clock:    content.Clock{Now: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), Location: time.UTC},
+		Markdown: markdown.New(cfg.LanguageOrder),
+	})
+	if len(ds) > 0 {
+		t.Fatal(ds)
+	}
+	return s
+}
+
+// TestListsComputedOncePerBuild guards against work per page that walks
+// the whole site: ten times the stories, with the same sections and terms,
+// sort exactly the same number of lists.
+func TestListsComputedOncePerBuild(t *testing.T) {
+	small, large := model(t, 30), model(t, 300)
+	if small.ListsComputed != large.ListsComputed {
+		t.Errorf("lists computed: %d for 30 stories, %d for 300: some work grows with the number of pages",
+			small.ListsComputed, large.ListsComputed)
+	}
+	if small.ListsComputed == 0 {
+		t.Error("no list counted: the guard measures nothing")
+	}
+	// The lists themselves grew, so the count is of lists, not entries.
+	if got := len(large.Languages[0].Stories); got != 300 {
+		t.Errorf("large site lists %d stories", got)
+	}
+}
+
+// TestFiguresEqualListLengths checks that every figure equals the length
+// of the list it counts.
+func TestFiguresEqualListLengths(t *testing.T) {
+	s := model(t, 30)
+	for _, l := range s.Languages {
+		f := l.Figures
+		if f.Stories != len(l.Stories) {
+			t.Errorf("%s: %d stories counted, %d listed", l.Code, f.Stories, len(l.Stories))
+		}
+		for _, tax := range l.Taxonomies {
+			switch {
+			case tax.Name == "countries" && f.Countries != len(tax.Terms),
+				tax.Name == "years" && f.Years != len(tax.Terms):
+				t.Errorf("%s: figure for %s is not its number of terms (%d)", l.Code, tax.Name, len(tax.Terms))
+			}
+			total := 0
+			for _, term := range tax.Terms {
+				total += len(term.Pages)
+			}
+			if tax.Name != "tags" && total != len(l.Stories) {
+				t.Errorf("%s: the terms of %s hold %d stories, the language has %d", l.Code, tax.Name, total, len(l.Stories))
+			}
+		}
+	}
+	if pl, en := s.Languages[0].Figures, s.Languages[1].Figures; pl.Stories != 30 || en.Stories != 10 || pl.Countries != 3 || pl.Institutions != 7 || pl.Years != 2 {
+		t.Errorf("figures pl %+v, en %+v", pl, en)
+	}
+}
