@@ -29,9 +29,9 @@ func testSite(t *testing.T, name string) string {
 // with absolute links and distinct ids that do not depend on the host.
 func TestFeedIsValidAtom(t *testing.T) {
 	type entry struct {
-		ID      string `xml:"id"`
-		Title   string `xml:"title"`
-		Link    struct {
+		ID    string `xml:"id"`
+		Title string `xml:"title"`
+		Link  struct {
 			Href string `xml:"href,attr"`
 		} `xml:"link"`
 		Updated string `xml:"updated"`

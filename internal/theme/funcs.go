@@ -25,7 +25,7 @@ func (t *Theme) funcs(lang string) template.FuncMap {
 		"date":    func(tm time.Time) string { return formatDate(lang, tm) },
 		"isoDate": func(tm time.Time) string { return tm.Format(time.DateOnly) },
 		"country": names.Name,
-		"add": func(a, b int) int { return a + b },
+		"add":     func(a, b int) int { return a + b },
 		"first": func(n int, pages []*site.Page) []*site.Page {
 			return pages[:min(n, len(pages))]
 		},
