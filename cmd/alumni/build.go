@@ -129,7 +129,8 @@ func summary(res build.Result, dest string) string {
 	for _, l := range langs {
 		var parts []string
 		n := 0
-		for _, kind := range []content.Kind{content.KindHome, content.KindSection, content.KindStory, content.KindVideo, content.KindPage} {
+		for _, kind := range []content.Kind{content.KindHome, content.KindSection, content.KindStory, content.KindVideo,
+			content.KindPage, content.KindTaxonomy, content.KindTerm, content.KindNotFound} {
 			if c := res.Pages[l][kind]; c > 0 {
 				parts = append(parts, fmt.Sprintf("%d %s", c, kind))
 				n += c
