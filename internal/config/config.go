@@ -17,6 +17,8 @@
 //	university       {name: language -> name, url}: the institution the
 //	                 alumni belong to
 //	faculties        key -> language -> name (optional)
+//	funding          {eu: false} turns off the EU emblem and "Co-funded by
+//	                 the European Union" that the theme shows by default
 //	params           a free map for themes
 //
 // An unknown key is an error with its line and column, and so is a value of
@@ -50,6 +52,7 @@ type Config struct {
 	Paginate        int                          `yaml:"paginate"`
 	University      University                   `yaml:"university"`
 	Faculties       map[string]map[string]string `yaml:"faculties"`
+	Funding         Funding                      `yaml:"funding"`
 	Params          map[string]any               `yaml:"params"`
 
 	// Location is the time zone named by TimeZone.
@@ -66,6 +69,13 @@ type Language struct {
 	Name   string `yaml:"name"`
 	Title  string `yaml:"title"`
 	Locale string `yaml:"locale"`
+}
+
+// Funding says which funding acknowledgements the theme shows.
+type Funding struct {
+	// EU shows the EU emblem with "Co-funded by the European Union" in the
+	// page's language on every page (default true).
+	EU bool `yaml:"eu"`
 }
 
 // University is the institution the alumni belong to.
@@ -89,7 +99,9 @@ func Parse(path string, src []byte) (*Config, []diag.Diagnostic) {
 		return nil, []diag.Diagnostic{asDiagnostic(path, err)}
 	}
 	root, ds := decode.Parse(path, decode.YAML, src, 1)
-	if hasError(ds) {
+	if root == nil {
+		// A syntax error. After a repeated key the tree is still decoded,
+		// so that its other problems are reported too.
 		return nil, ds
 	}
 	cfg := &Config{}
@@ -121,6 +133,9 @@ func (c *Config) complete(path string, pos decode.Positions) []diag.Diagnostic {
 	}
 	if _, set := pos["minify"]; !set {
 		c.Minify = true
+	}
+	if _, set := pos["funding.eu"]; !set {
+		c.Funding.EU = true
 	}
 	if c.Theme == "" {
 		c.Theme = "default"

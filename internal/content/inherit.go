@@ -10,10 +10,12 @@ import (
 // Inherit completes the translation t with the structured fields of its
 // original o: for a story person, program, faculty, host, mobility_year,
 // graduation_year, video, featured and consent; for a video page video and
-// speakers. A field the translation leaves out is copied. A field it
+// speakers; for an accessibility statement its dates, status, method,
+// auditor and contact. A field the translation leaves out is copied. A field it
 // repeats must have the same value, or Inherit reports both places.
-// Text meant to be translated (person.photo_alt, profession, employer) is
-// copied when left out and may differ when given.
+// Text meant to be translated (person.photo_alt, profession, employer; a
+// statement's nonAccessible, procedure, architecture and apps) is copied
+// when left out and may differ when given.
 func (t *Page) Inherit(o *Page) []diag.Diagnostic {
 	var ds []diag.Diagnostic
 	same := func(key string, dst, src any) {
@@ -53,6 +55,23 @@ func (t *Page) Inherit(o *Page) []diag.Diagnostic {
 		translatable("employer", &ts.Employer, os.Employer)
 		t.inheritPositions(o, "person.name", "person.role", "person.photo", "program", "faculty", "host.institution",
 			"host.city", "host.country", "mobility_year", "graduation_year", "video", "featured", "consent", "consent.given")
+	case t.Statement != nil && o.Statement != nil:
+		ts, os := t.Statement, o.Statement
+		same("published", &ts.Published, os.Published)
+		same("updated", &ts.Updated, os.Updated)
+		same("prepared", &ts.Prepared, os.Prepared)
+		same("status", &ts.Status, os.Status)
+		same("method", &ts.Method, os.Method)
+		same("auditor", &ts.Auditor, os.Auditor)
+		same("contact", &ts.Contact, os.Contact)
+		translatable("procedure", &ts.Procedure, os.Procedure)
+		translatable("architecture", &ts.Architecture, os.Architecture)
+		translatable("apps", &ts.Apps, os.Apps)
+		if !t.Has("nonAccessible") {
+			ts.NonAccessible = os.NonAccessible
+		}
+		t.inheritPositions(o, "published", "updated", "prepared", "status", "method", "auditor", "contact",
+			"contact.person", "contact.email", "contact.phone")
 	case t.Video != nil && o.Video != nil:
 		same("video", &t.Video.Video, o.Video.Video)
 		same("speakers", &t.Video.Speakers, o.Video.Speakers)

@@ -31,7 +31,9 @@ type Options struct {
 // Load reads and decodes every page under content/ in fsys (the site root).
 // It reports every problem it finds, and returns the pages it could decode
 // in a stable order. Cross-page rules (translations, references between
-// pages) are the site model's job.
+// pages) are the site model's job. The translations of a page that could not
+// be decoded are left out too: without their original they would be reported
+// as having none, and as missing every field they inherit.
 func Load(fsys fs.FS, opt Options) ([]*Page, []diag.Diagnostic) {
 	if opt.Display == nil {
 		opt.Display = func(p string) string { return p }
@@ -51,10 +53,14 @@ func Load(fsys fs.FS, opt Options) ([]*Page, []diag.Diagnostic) {
 	}
 	wg.Wait()
 	ds := l.diags
-	for _, r := range results {
+	broken := map[string]bool{} // keys of originals that could not be decoded
+	for i, r := range results {
 		ds = append(ds, r...)
+		if pages[i] == nil && l.jobs[i].src.Lang == opt.DefaultLanguage {
+			broken[l.jobs[i].src.Key] = true
+		}
 	}
-	return slices.DeleteFunc(pages, func(p *Page) bool { return p == nil }), ds
+	return slices.DeleteFunc(pages, func(p *Page) bool { return p == nil || broken[p.Key] }), ds
 }
 
 // loader walks content/ and collects the files to read.

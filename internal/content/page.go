@@ -9,9 +9,11 @@ import (
 type Page struct {
 	Source
 	Front
-	// Story is set for pages of kind story, Video for pages of kind video.
-	Story *Story
-	Video *Video
+	// Story is set for pages of kind story, Video for pages of kind video,
+	// Statement for pages with type: accessibility.
+	Story     *Story
+	Video     *Video
+	Statement *Statement
 	// Body is the Markdown after the front matter; BodyLine is the file
 	// line on which it starts.
 	Body     []byte
@@ -39,19 +41,22 @@ func Parse(src Source, display string, data []byte) (p *Page, diags []diag.Diagn
 		return nil, []diag.Diagnostic{toDiagnostic(display, err)}
 	}
 	p = &Page{Source: src, Body: doc.Body, BodyLine: doc.BodyLine, DisplayPath: display, Positions: decode.Positions{}}
-	var story storyFront
-	var video videoFront
+	// The front matter decodes into the types of the page's kind; a plain
+	// page with type: accessibility is an accessibility statement.
+	var target any = &p.Front
+	switch src.Kind {
+	case KindStory:
+		target = &storyFront{}
+	case KindVideo:
+		target = &videoFront{}
+	}
 	if doc.Format != 0 {
 		root, ds := decode.Parse(display, doc.Format, doc.Meta, doc.MetaLine)
 		if hasErrors(ds) {
 			return nil, ds
 		}
-		var target any = &p.Front
-		switch src.Kind {
-		case KindStory:
-			target = &story
-		case KindVideo:
-			target = &video
+		if src.Kind == KindPage && isStatement(typeOf(root)) {
+			target = &statementFront{}
 		}
 		pos, more := decode.Into(display, root, target)
 		if ds = append(ds, more...); hasErrors(ds) {
@@ -59,13 +64,29 @@ func Parse(src Source, display string, data []byte) (p *Page, diags []diag.Diagn
 		}
 		p.Positions, diags = pos, ds
 	}
-	switch src.Kind {
-	case KindStory:
-		p.Front, p.Story = story.Front, &story.Story
-	case KindVideo:
-		p.Front, p.Video = video.Front, &video.Video
+	switch f := target.(type) {
+	case *storyFront:
+		p.Front, p.Story = f.Front, &f.Story
+	case *videoFront:
+		p.Front, p.Video = f.Front, &f.Video
+	case *statementFront:
+		p.Front, p.Statement = f.Front, &f.Statement
 	}
 	return p, diags
+}
+
+// typeOf returns the value of the top-level key "type" of a decoded front
+// matter, or "".
+func typeOf(root *decode.Node) string {
+	if root == nil {
+		return ""
+	}
+	for _, e := range root.Entries {
+		if e.Key == "type" && e.Value.Kind == decode.ScalarNode {
+			return e.Value.Scalar
+		}
+	}
+	return ""
 }
 
 // pos returns the position of a front-matter key's value, or the start of

@@ -55,6 +55,8 @@ func (p *Page) Validate() []diag.Diagnostic {
 		ds = append(ds, p.validateStory()...)
 	case p.Video != nil:
 		ds = append(ds, p.validateVideo()...)
+	case p.Statement != nil:
+		ds = append(ds, p.validateStatement()...)
 	}
 	return slices.DeleteFunc(ds, func(d diag.Diagnostic) bool { return d.Pos == inheritedPos })
 }
