@@ -151,11 +151,17 @@ type Page struct {
 	Term     *Term
 }
 
+// Converter converts a page's Markdown; *markdown.Converter is the one the
+// build uses.
+type Converter interface {
+	Convert(src []byte, opt markdown.Options) (markdown.Result, []diag.Diagnostic)
+}
+
 // Options are what New needs besides the content.
 type Options struct {
 	Config   *config.Config
 	Clock    content.Clock
-	Markdown *markdown.Converter
+	Markdown Converter
 	// Labels returns a UI string of the theme, for the titles of taxonomy
 	// and term pages (taxonomy_countries, program_study); nil or a missing
 	// string falls back to the key.
@@ -221,7 +227,7 @@ func (b *builder) language(code string) *Language {
 
 // convert turns every published page's Markdown into HTML, in parallel,
 // and resolves the bundle files its images refer to.
-func (b *builder) convert(conv *markdown.Converter) {
+func (b *builder) convert(conv Converter) {
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
 	for _, p := range b.site.Pages {
