@@ -259,7 +259,7 @@ func (l *loader) read(j job) (*Page, []diag.Diagnostic) {
 func ReadLimited(fsys fs.FS, name string, limit int64) ([]byte, error) {
 	f, err := fsys.Open(name)
 	if err != nil {
-		return nil, fmt.Errorf("cannot read file: %v", unwrapPath(err))
+		return nil, fmt.Errorf("cannot read file: %w", unwrapPath(err))
 	}
 	defer f.Close()
 	tooLarge := fmt.Errorf("file too large: the limit is %s", formatSize(limit))
@@ -268,7 +268,7 @@ func ReadLimited(fsys fs.FS, name string, limit int64) ([]byte, error) {
 	}
 	data, err := io.ReadAll(io.LimitReader(f, limit+1))
 	if err != nil {
-		return nil, fmt.Errorf("cannot read file: %v", unwrapPath(err))
+		return nil, fmt.Errorf("cannot read file: %w", unwrapPath(err))
 	}
 	if int64(len(data)) > limit {
 		return nil, tooLarge

@@ -52,7 +52,9 @@ func Parse(src Source, display string, data []byte) (p *Page, diags []diag.Diagn
 	}
 	if doc.Format != 0 {
 		root, ds := decode.Parse(display, doc.Format, doc.Meta, doc.MetaLine)
-		if hasErrors(ds) {
+		if root == nil {
+			// A syntax error. After a repeated key the tree is still
+			// decoded, so that its other problems are reported too.
 			return nil, ds
 		}
 		if src.Kind == KindPage && isStatement(typeOf(root)) {

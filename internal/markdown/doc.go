@@ -90,6 +90,12 @@
 // trust the name it gets: it may contain "..". Its error becomes an error
 // diagnostic at the image.
 //
+// A link destination without a scheme that is not a fragment ("#x") is
+// passed, decoded, to Options.Link; when Link returns false the link keeps
+// its text and loses its target, silently. The site model uses this so that
+// a page that is not published (a withdrawn consent, a draft) leaves no
+// trace in the pages that link to it.
+//
 // # Positions
 //
 // Diagnostics point at the line and column of the file as an editor sees it:

@@ -129,3 +129,20 @@ func TestImagesWithoutResource(t *testing.T) {
 		`story.md:8:1: image "foto.jpg" has no alt text; describe it, or write ![-](foto.jpg) if it is decorative`,
 	})
 }
+
+func TestLinkHook(t *testing.T) {
+	c := New([]string{"pl"})
+	src := []byte("[gone](/stories/x/) and [kept](../y/) and [frag](#a) and [ext](https://example.org/x/)\n")
+	var asked []string
+	res, ds := c.Convert(src, Options{Path: "a.md", Lang: "pl", Link: func(dest string) bool {
+		asked = append(asked, dest)
+		return dest != "/stories/x/"
+	}})
+	want := `<p>gone and <a href="../y/">kept</a> and <a href="#a">frag</a> and <a href="https://example.org/x/">ext</a></p>` + "\n"
+	if string(res.HTML) != want || len(ds) != 0 {
+		t.Errorf("got %q %v\nwant %q", res.HTML, ds, want)
+	}
+	if got := strings.Join(asked, " "); got != "/stories/x/ ../y/" {
+		t.Errorf("Link asked for %q", got)
+	}
+}

@@ -48,6 +48,11 @@ type Options struct {
 	// `image "foto.jpg" not found in the page bundle`. A nil Resource leaves
 	// destinations as written.
 	Resource func(dest string) (string, error)
+	// Link is called for every link destination without a scheme (a site
+	// path such as /stories/anna/ or ../anna/). When it returns false the
+	// link is removed and its text kept: the site uses this to drop links
+	// to pages that are not published. A nil Link keeps every link.
+	Link func(dest string) bool
 }
 
 // Result is the outcome of a conversion.

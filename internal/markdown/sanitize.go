@@ -87,8 +87,12 @@ func (p *page) visit(n ast.Node) {
 	}
 	switch n := n.(type) {
 	case *ast.Link:
-		if dest := string(n.Destination); isUnsafe(dest) {
+		dest := string(n.Destination)
+		switch {
+		case isUnsafe(dest):
 			p.warnf(n.Pos(), "unsafe link %q removed", truncate(dest, maxURLInMessage))
+			unwrap(n)
+		case p.opt.Link != nil && schemeOf(decodeURL(dest)) == "" && !strings.HasPrefix(dest, "#") && !p.opt.Link(decodeURL(dest)):
 			unwrap(n)
 		}
 	default:

@@ -44,6 +44,7 @@ func (b *builder) resolve(pages []*content.Page) []*content.Page {
 		}
 		for _, p := range group {
 			if p.Unpublished(b.clock) != "" {
+				b.unpublished = append(b.unpublished, p)
 				continue
 			}
 			if p != original && origReason != "" {

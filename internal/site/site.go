@@ -182,6 +182,7 @@ func New(pages []*content.Page, opt Options) (*Site, []diag.Diagnostic) {
 	}
 	published := b.resolve(pages)
 	b.place(published)
+	b.hide()
 	b.link()
 	b.convert(opt.Markdown)
 	b.lists()
@@ -204,6 +205,11 @@ type builder struct {
 	diags diag.List
 	// byKey maps content keys to the published page of each language.
 	byKey map[string]map[string]*Page
+	// unpublished lists the pages that are not published; hidden holds
+	// their would-be URL paths, relative to the destination, to drop links
+	// to them.
+	unpublished []*content.Page
+	hidden      map[string]bool
 	// all maps content keys to every decoded page, published or not.
 	all map[string][]*content.Page
 	// fileUsers maps a bundle to the bundle-relative names referenced by
@@ -239,6 +245,7 @@ func (b *builder) convert(conv Converter) {
 				Path:      p.DisplayPath,
 				Lang:      p.Lang,
 				FirstLine: p.BodyLine,
+				Link: func(dest string) bool { return !b.hidden[b.sitePath(p, dest)] },
 				Resource: func(dest string) (string, error) {
 					if err := p.findFile(dest); err != nil {
 						return "", err
