@@ -245,7 +245,7 @@ func (b *builder) convert(conv Converter) {
 				Path:      p.DisplayPath,
 				Lang:      p.Lang,
 				FirstLine: p.BodyLine,
-				Link: func(dest string) bool { return !b.hidden[b.sitePath(p, dest)] },
+				Link:      func(dest string) bool { return !b.hidden[b.sitePath(p, dest)] },
 				Resource: func(dest string) (string, error) {
 					if err := p.findFile(dest); err != nil {
 						return "", err
