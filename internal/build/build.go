@@ -141,7 +141,7 @@ func (b *builder) run(ctx context.Context) Result {
 		b.diags.Add(diag.Errorf(filepath.ToSlash(b.opt.Dest), diag.Pos{}, "%v", err))
 		return res
 	}
-	w := &writer{stage: stage, minifier: minifier, diags: &b.diags}
+	w := &writer{sink: stage, minifier: minifier, diags: &b.diags}
 	w.pages(ctx, th, s)
 	w.files(b.fsys, b.opt.Display, s, th)
 	w.indexes(s, th.StaticFiles())

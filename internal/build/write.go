@@ -19,10 +19,17 @@ import (
 // that is published.
 const maxBundleFileSize = 200 << 20
 
-// writer renders, minifies and stages files. Each page goes through the
-// whole chain in one worker, so rendering, minifying and writing overlap.
+// Sink receives the files of a build. *output.Stage writes them into the
+// staging folder; the preview server keeps them in memory.
+type Sink interface {
+	WriteFile(rel string, data []byte) error
+}
+
+// writer renders, minifies and writes files to a Sink. Each page goes
+// through the whole chain in one worker, so rendering, minifying and
+// writing overlap.
 type writer struct {
-	stage    *output.Stage
+	sink     Sink
 	minifier *output.Minifier
 	diags    *diag.List
 	written  atomic.Int64
@@ -38,7 +45,7 @@ func (w *writer) write(rel string, data []byte, shown string) {
 		}
 		data = min
 	}
-	if err := w.stage.WriteFile(rel, data); err != nil {
+	if err := w.sink.WriteFile(rel, data); err != nil {
 		w.diags.Add(diag.Errorf(shown, diag.Pos{}, "%v", err))
 		return
 	}
@@ -90,7 +97,7 @@ func render(th *theme.Theme, p *site.Page) (html []byte, err error) {
 // files stages the theme's assets, the static files and the bundle files.
 func (w *writer) files(fsys fs.FS, display func(string) string, s *site.Site, th *theme.Theme) {
 	for _, a := range th.Assets() {
-		if err := w.stage.WriteFile(a.Output, a.Data); err != nil {
+		if err := w.sink.WriteFile(a.Output, a.Data); err != nil {
 			w.diags.Add(diag.Errorf(a.Output, diag.Pos{}, "%v", err))
 			continue
 		}
@@ -111,7 +118,7 @@ func (w *writer) copy(fsys fs.FS, src, dst, shown string) {
 		w.diags.Add(diag.Errorf(shown, diag.Pos{}, "%v", err))
 		return
 	}
-	if err := w.stage.WriteFile(dst, data); err != nil {
+	if err := w.sink.WriteFile(dst, data); err != nil {
 		w.diags.Add(diag.Errorf(shown, diag.Pos{}, "%v", err))
 		return
 	}
