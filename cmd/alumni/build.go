@@ -117,6 +117,20 @@ func displayFrom(source string) func(string) string {
 	}
 }
 
+// kindNames names the kinds of page in the summary, singular and plural.
+var kindNames = []struct {
+	kind      content.Kind
+	one, many string
+}{
+	{content.KindHome, "home page", "home pages"},
+	{content.KindSection, "section", "sections"},
+	{content.KindStory, "story", "stories"},
+	{content.KindVideo, "video", "videos"},
+	{content.KindPage, "page", "pages"},
+	{content.KindTaxonomy, "taxonomy", "taxonomies"},
+	{content.KindTerm, "term", "terms"},
+}
+
 // summary writes one line per language and a total.
 func summary(res build.Result, dest string) string {
 	var b strings.Builder
@@ -129,12 +143,14 @@ func summary(res build.Result, dest string) string {
 	for _, l := range langs {
 		var parts []string
 		n := 0
-		for _, kind := range []content.Kind{content.KindHome, content.KindSection, content.KindStory, content.KindVideo,
-			content.KindPage, content.KindTaxonomy, content.KindTerm, content.KindNotFound} {
-			if c := res.Pages[l][kind]; c > 0 {
-				parts = append(parts, fmt.Sprintf("%d %s", c, kind))
+		for _, k := range kindNames {
+			if c := res.Pages[l][k.kind]; c > 0 {
+				parts = append(parts, fmt.Sprintf("%d %s", c, plural(c, k.one, k.many)))
 				n += c
 			}
+		}
+		if n == 0 {
+			continue
 		}
 		total += n
 		fmt.Fprintf(&b, "%s: %d %s (%s)\n", l, n, plural(n, "page", "pages"), strings.Join(parts, ", "))

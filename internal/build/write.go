@@ -2,6 +2,7 @@ package build
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io/fs"
 	"runtime"
@@ -73,6 +74,9 @@ func (w *writer) pages(ctx context.Context, th *theme.Theme, s *site.Site) {
 		wg.Go(func() {
 			defer func() { <-sem }()
 			html, err := render(th, p)
+			if errors.Is(err, theme.ErrReported) {
+				return
+			}
 			if err != nil {
 				w.diags.Add(asDiagnostic(p.DisplayPath, err))
 				return

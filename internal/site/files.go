@@ -21,8 +21,9 @@ func (p *Page) findFile(dest string) error {
 	return errNotInBundle(dest, p.Files)
 }
 
-// useFiles records that a published page refers to bundle files; empty
-// names are skipped.
+// useFiles records that a published page refers to bundle files. Empty
+// names and names that are not in the bundle (already reported by
+// validation) are skipped.
 func (b *builder) useFiles(p *Page, names ...string) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
@@ -30,7 +31,7 @@ func (b *builder) useFiles(p *Page, names ...string) {
 		b.fileUsers = map[string]map[string]bool{}
 	}
 	for _, name := range names {
-		if name == "" || p.Bundle == "" {
+		if name == "" || p.Bundle == "" || !slices.Contains(p.Files, name) {
 			continue
 		}
 		if b.fileUsers[p.Bundle] == nil {

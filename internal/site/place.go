@@ -131,7 +131,7 @@ func (b *builder) claim(output, owner string) bool {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	if other, taken := b.claimed[foldPath(output)]; taken && other != owner {
-		b.diags.Add(diag.Errorf(owner, diag.Pos{}, "%s would be written to %s, like %s: rename one of them or give it another slug", owner, output, other))
+		b.diags.Add(diag.Errorf(owner, diag.Pos{}, "would be written to %s, like %s: rename one of them or give it another slug", output, other))
 		return false
 	}
 	b.claimed[foldPath(output)] = owner

@@ -2,6 +2,7 @@ package site
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/alumni-site/alumni/internal/content"
 	"github.com/alumni-site/alumni/internal/diag"
@@ -31,7 +32,7 @@ func (b *builder) resolve(pages []*content.Page) []*content.Page {
 		for _, p := range group {
 			if p != original {
 				if original == nil {
-					b.diags.Add(diag.Warnf(p.DisplayPath, diag.Pos{}, "translation has no original: there is no %s file for this page in the default language (%s)", p.Key, def))
+					b.diags.Add(diag.Warnf(p.DisplayPath, diag.Pos{}, "translation has no original: there is no %s in the default language (%s)", originalPath(p), def))
 				} else {
 					b.diags.Add(p.Inherit(original)...)
 				}
@@ -59,4 +60,10 @@ func (b *builder) resolve(pages []*content.Page) []*content.Page {
 // langIndex returns the position of code in the config's language order.
 func (b *builder) langIndex(code string) int {
 	return slices.Index(b.cfg.LanguageOrder, code)
+}
+
+// originalPath returns the display path that the original of translation
+// p would have: its own path without the language suffix.
+func originalPath(p *content.Page) string {
+	return strings.TrimSuffix(p.DisplayPath, "."+p.Lang+".md") + ".md"
 }

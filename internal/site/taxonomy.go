@@ -101,6 +101,9 @@ func (b *builder) taxonomies() {
 			var order []*Term
 			for _, p := range pages {
 				for _, kt := range b.termsOf(name, p, names) {
+					if kt[0] == "" {
+						continue // a missing value, already reported by validation
+					}
 					t := terms[kt[0]]
 					if t == nil {
 						t = &Term{Key: kt[0], Title: kt[1]}

@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/alumni-site/alumni/internal/diag"
 )
@@ -49,6 +50,7 @@ func (t *Theme) loadLayouts() []diag.Diagnostic {
 		}
 		if d, ok := t.parse(set, files[name], name); !ok {
 			ds = append(ds, d)
+			t.broken[strings.TrimSuffix(name, ".html")] = true
 			continue
 		}
 		perLayout[strings.TrimSuffix(name, ".html")] = set
@@ -77,6 +79,7 @@ func (t *Theme) parse(set *template.Template, l Layer, name string) (diag.Diagno
 	if err != nil {
 		return diag.Errorf(t.display(l, file), diag.Pos{}, "cannot read: %v", err), false
 	}
+	t.sources[name] = string(src)
 	if _, err := set.New(name).Parse(string(src)); err != nil {
 		return t.templateError(err), false
 	}
@@ -105,8 +108,23 @@ func (t *Theme) templateError(err error) diag.Diagnostic {
 		return diag.Errorf(t.opt.Display("layouts"), diag.Pos{}, "%s", msg)
 	}
 	line, _ := strconv.Atoi(m[2])
-	col, _ := strconv.Atoi(m[3])
+	col := 0
+	if m[3] != "" {
+		offset, _ := strconv.Atoi(m[3])
+		col = t.column(m[1], line, offset)
+	}
 	return diag.Errorf(t.nameToPath(m[1]), diag.Pos{Line: line, Col: col}, "%s", m[4])
+}
+
+// column turns html/template's column, a 0-based byte offset within the
+// line, into the 1-based character column an editor shows.
+func (t *Theme) column(name string, line, offset int) int {
+	lines := strings.Split(t.sources[name], "\n")
+	if line < 1 || line > len(lines) {
+		return offset + 1
+	}
+	text := lines[line-1]
+	return utf8.RuneCountInString(text[:min(offset, len(text))]) + 1
 }
 
 func (t *Theme) nameToPath(name string) string {

@@ -2,6 +2,7 @@ package theme
 
 import (
 	"bytes"
+	"errors"
 	"html/template"
 	"io/fs"
 	"path"
@@ -43,8 +44,12 @@ type Theme struct {
 	opt Options
 	// sets maps language and layout to the template set that renders it.
 	sets map[string]map[string]*template.Template
-	// names maps template names to the file paths shown in diagnostics.
-	names map[string]string
+	// names maps template names to the file paths shown in diagnostics,
+	// sources to their text.
+	names   map[string]string
+	sources map[string]string
+	// broken holds the layouts that failed to parse (already reported).
+	broken map[string]bool
 	// strings maps language and key to UI strings.
 	strings map[string]map[string]string
 	// assets maps asset paths (css/main.css) to their processed form.
@@ -71,7 +76,7 @@ func Load(opt Options) (*Theme, []diag.Diagnostic) {
 	if opt.Display == nil {
 		opt.Display = func(p string) string { return p }
 	}
-	t := &Theme{opt: opt, names: map[string]string{}}
+	t := &Theme{opt: opt, names: map[string]string{}, sources: map[string]string{}, broken: map[string]bool{}}
 	var ds []diag.Diagnostic
 	ds = append(ds, t.loadStrings()...)
 	ds = append(ds, t.loadAssets()...)
@@ -135,11 +140,16 @@ func sortedPaths(m map[string]Layer) []string {
 	return keys
 }
 
-// HasLayout reports whether the theme can render layout.
+// HasLayout reports whether the theme has a file for layout, even one that
+// failed to parse (Render then returns ErrReported).
 func (t *Theme) HasLayout(layout string) bool {
 	_, ok := t.sets[t.opt.Languages[0]][layout]
-	return ok
+	return ok || t.broken[layout]
 }
+
+// ErrReported is returned by Render for a layout whose error was already
+// reported by Load.
+var ErrReported = errors.New("layout failed to load")
 
 // LayoutSearch lists the files where a layout is looked for, for messages.
 func (t *Theme) LayoutSearch(layout string) []string {
@@ -151,6 +161,9 @@ func (t *Theme) LayoutSearch(layout string) []string {
 // is a diag.Diagnostic naming the template file and line.
 func (t *Theme) Render(lang, layout string, data any) (out []byte, err error) {
 	set := t.sets[lang][layout]
+	if t.broken[layout] {
+		return nil, ErrReported
+	}
 	if set == nil {
 		return nil, diag.Errorf(t.opt.Display("layouts"), diag.Pos{}, "no layout %q", layout)
 	}
