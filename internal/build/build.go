@@ -141,10 +141,10 @@ func (b *builder) run(ctx context.Context) Result {
 		b.diags.Add(diag.Errorf(filepath.ToSlash(b.opt.Dest), diag.Pos{}, "%v", err))
 		return res
 	}
-	w := &writer{sink: stage, minifier: minifier, diags: &b.diags}
-	w.pages(ctx, th, s)
-	w.files(b.fsys, b.opt.Display, s, th)
-	w.indexes(s, th.StaticFiles())
+	pl := &planner{site: s, theme: th, fsys: b.fsys, display: b.opt.Display, minifier: minifier}
+	files, ds := pl.plan()
+	b.diags.Add(ds...)
+	written := write(ctx, files, stage, &b.diags)
 	if b.failed() || ctx.Err() != nil {
 		stage.Abort()
 		return res
@@ -155,7 +155,7 @@ func (b *builder) run(ctx context.Context) Result {
 		return res
 	}
 	res.OK = true
-	res.Files = w.count()
+	res.Files = written
 	res.Pages = countPages(s)
 	return res
 }
@@ -233,4 +233,16 @@ func (b *builder) loadTheme(cfg *config.Config, minifier *output.Minifier) *them
 	})
 	b.diags.Add(ds...)
 	return th
+}
+
+// countPages counts the published pages per language and kind.
+func countPages(s *site.Site) map[string]map[content.Kind]int {
+	out := map[string]map[content.Kind]int{}
+	for _, l := range s.Languages {
+		out[l.Code] = map[content.Kind]int{}
+		for _, p := range l.Pages {
+			out[l.Code][p.Kind]++
+		}
+	}
+	return out
 }

@@ -26,6 +26,10 @@ type Options struct {
 	// Display turns a slash path relative to the site root into the path
 	// shown in diagnostics. Nil shows the site path.
 	Display func(sitePath string) string
+	// Cache, when set, supplies the pages of files read before: only files
+	// it does not hold are read (the preview calls Cache.Forget for the
+	// files that changed).
+	Cache *Cache
 }
 
 // Load reads and decodes every page under content/ in fsys (the site root).
@@ -52,6 +56,13 @@ func Load(fsys fs.FS, opt Options) ([]*Page, []diag.Diagnostic) {
 		})
 	}
 	wg.Wait()
+	if opt.Cache != nil {
+		present := map[string]bool{}
+		for _, j := range l.jobs {
+			present[j.src.Path] = true
+		}
+		opt.Cache.keep(present)
+	}
 	ds := l.diags
 	broken := map[string]bool{} // keys of originals that could not be decoded
 	for i, r := range results {
@@ -240,8 +251,26 @@ func hasIndex(files []string, stem string) bool {
 	})
 }
 
-// read reads and decodes one page.
+// read reads and decodes one page, or takes it from the cache. The
+// bundle's file list comes from this walk, not from the cache, since adding
+// a photo changes it without changing the page's file.
 func (l *loader) read(j job) (*Page, []diag.Diagnostic) {
+	if c := l.opt.Cache; c != nil {
+		if p, ds, ok := c.get(j.src.Path); ok {
+			if p != nil {
+				p.Source, p.Files = j.src, j.files
+			}
+			return p, ds
+		}
+		p, ds := l.decode(j)
+		c.put(j.src.Path, p, ds)
+		return p, ds
+	}
+	return l.decode(j)
+}
+
+// decode reads and decodes one page.
+func (l *loader) decode(j job) (*Page, []diag.Diagnostic) {
 	display := l.opt.Display(j.src.Path)
 	data, err := ReadLimited(l.fsys, j.src.Path, MaxMarkdownSize)
 	if err != nil {

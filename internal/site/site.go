@@ -162,6 +162,8 @@ type Options struct {
 	Config   *config.Config
 	Clock    content.Clock
 	Markdown Converter
+	// Memo, when set, remembers conversions between builds (the preview).
+	Memo *Memo
 	// Labels returns a UI string of the theme, for the titles of taxonomy
 	// and term pages (taxonomy_countries, program_study); nil or a missing
 	// string falls back to the key.
@@ -184,7 +186,7 @@ func New(pages []*content.Page, opt Options) (*Site, []diag.Diagnostic) {
 	b.place(published)
 	b.hide()
 	b.link()
-	b.convert(opt.Markdown)
+	b.convert(opt.Markdown, opt.Memo)
 	b.lists()
 	b.taxonomies()
 	b.linkVersions()
@@ -232,33 +234,57 @@ func (b *builder) language(code string) *Language {
 }
 
 // convert turns every published page's Markdown into HTML, in parallel,
-// and resolves the bundle files its images refer to.
-func (b *builder) convert(conv Converter) {
+// and resolves the bundle files its images refer to. With a memo, a page
+// whose input did not change reuses its earlier result.
+func (b *builder) convert(conv Converter, memo *Memo) {
+	var hidden uint64
+	if memo != nil {
+		hidden = memo.hiddenHash(b.hidden)
+		defer memo.sweep()
+	}
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
 	for _, p := range b.site.Pages {
 		sem <- struct{}{}
 		wg.Go(func() {
 			defer func() { <-sem }()
-			var used []string
-			res, ds := conv.Convert(p.Body, markdown.Options{
-				Path:      p.DisplayPath,
-				Lang:      p.Lang,
-				FirstLine: p.BodyLine,
-				Link:      func(dest string) bool { return !b.hidden[b.sitePath(p, dest)] },
-				Resource: func(dest string) (string, error) {
-					if err := p.findFile(dest); err != nil {
-						return "", err
-					}
-					used = append(used, dest)
-					return p.BundleURL + dest, nil
-				},
-			})
-			p.Content = template.HTML(res.HTML)
-			p.Summary = summarize(p.Description, res.FirstParagraph)
-			b.diags.Add(ds...)
-			b.useFiles(p, used...)
+			var e memoEntry
+			var key memoKey
+			cached := false
+			if memo != nil {
+				key = memo.key(p, hidden)
+				e, cached = memo.get(key)
+			}
+			if !cached {
+				e = b.convertPage(conv, p)
+				if memo != nil {
+					memo.put(key, e)
+				}
+			}
+			p.Content = template.HTML(e.result.HTML)
+			p.Summary = summarize(p.Description, e.result.FirstParagraph)
+			b.diags.Add(e.diags...)
+			b.useFiles(p, e.used...)
 		})
 	}
 	wg.Wait()
+}
+
+// convertPage converts one page's Markdown.
+func (b *builder) convertPage(conv Converter, p *Page) memoEntry {
+	var e memoEntry
+	e.result, e.diags = conv.Convert(p.Body, markdown.Options{
+		Path:      p.DisplayPath,
+		Lang:      p.Lang,
+		FirstLine: p.BodyLine,
+		Link:      func(dest string) bool { return !b.hidden[b.sitePath(p, dest)] },
+		Resource: func(dest string) (string, error) {
+			if err := p.findFile(dest); err != nil {
+				return "", err
+			}
+			e.used = append(e.used, dest)
+			return p.BundleURL + dest, nil
+		},
+	})
+	return e
 }

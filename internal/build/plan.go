@@ -1,0 +1,141 @@
+package build
+
+import (
+	"bytes"
+	"cmp"
+	"html/template"
+	"io/fs"
+	"slices"
+
+	"github.com/alumni-site/alumni/internal/content"
+	"github.com/alumni-site/alumni/internal/diag"
+	"github.com/alumni-site/alumni/internal/feed"
+	"github.com/alumni-site/alumni/internal/output"
+	"github.com/alumni-site/alumni/internal/site"
+	"github.com/alumni-site/alumni/internal/sitemap"
+	"github.com/alumni-site/alumni/internal/theme"
+)
+
+// maxBundleFileSize is the largest bundle file (a photo, a poster, a video)
+// that is published.
+const maxBundleFileSize = 200 << 20
+
+// file is one file of a build's output and how to produce its bytes. A
+// build produces every file; the preview produces a file when it is asked
+// for, with the same function, so both give the same bytes.
+type file struct {
+	// path is the file's slash path in the destination; shown names its
+	// source in diagnostics.
+	path, shown string
+	make        func() ([]byte, error)
+}
+
+// planner lists the files of a build.
+type planner struct {
+	site     *site.Site
+	theme    *theme.Theme
+	fsys     fs.FS
+	display  func(string) string
+	minifier *output.Minifier
+}
+
+// plan returns every output file, and the diagnostics of pages that cannot
+// be rendered at all (a missing layout).
+func (pl *planner) plan() ([]file, []diag.Diagnostic) {
+	var files []file
+	var ds []diag.Diagnostic
+	for _, p := range pl.site.Pages {
+		if !pl.theme.HasLayout(p.Layout) {
+			search := pl.theme.LayoutSearch(p.Layout)
+			ds = append(ds, diag.Errorf(p.DisplayPath, p.Positions["type"], "no layout %q for this page: looked for %s and %s", p.Layout, search[0], search[1]))
+			continue
+		}
+		files = append(files, file{path: p.OutputPath, shown: p.DisplayPath, make: func() ([]byte, error) {
+			html, err := render(pl.theme, p)
+			if err != nil {
+				return nil, err
+			}
+			return pl.minify(p.OutputPath, html)
+		}})
+	}
+	for _, a := range pl.theme.Assets() {
+		files = append(files, file{path: a.Output, shown: a.Output, make: func() ([]byte, error) { return a.Data, nil }})
+	}
+	static := pl.theme.StaticFiles()
+	for _, f := range static {
+		files = append(files, pl.copy(f.FS, f.Path, f.Output, f.Display))
+	}
+	for _, f := range pl.site.Files {
+		files = append(files, pl.copy(pl.fsys, f.Source, f.Output, pl.display(f.Source)))
+	}
+	for _, l := range pl.site.Languages {
+		files = append(files, pl.generated(feed.Path(pl.site, l), func() []byte { return feed.Atom(pl.site, l) }))
+	}
+	for name, data := range sitemap.Files(pl.site) {
+		files = append(files, pl.generated(name, func() []byte { return data }))
+	}
+	// A robots.txt among the static files replaces the generated one.
+	if !slices.ContainsFunc(static, func(f theme.File) bool { return f.Output == "robots.txt" }) {
+		files = append(files, pl.generated("robots.txt", func() []byte { return sitemap.Robots(pl.site) }))
+	}
+	for _, a := range pl.site.Aliases {
+		files = append(files, file{path: a.Output, shown: a.Target.DisplayPath, make: func() ([]byte, error) {
+			var buf bytes.Buffer
+			if err := aliasPage.Execute(&buf, a.Target); err != nil {
+				return nil, err
+			}
+			return pl.minify(a.Output, buf.Bytes())
+		}})
+	}
+	slices.SortFunc(files, func(x, y file) int { return cmp.Compare(x.path, y.path) })
+	return files, ds
+}
+
+// minify minifies data when minification is on.
+func (pl *planner) minify(name string, data []byte) ([]byte, error) {
+	if pl.minifier == nil {
+		return data, nil
+	}
+	return pl.minifier.Minify(name, data)
+}
+
+// copy is a file copied as it is.
+func (pl *planner) copy(fsys fs.FS, src, dst, shown string) file {
+	return file{path: dst, shown: shown, make: func() ([]byte, error) {
+		return content.ReadLimited(fsys, src, maxBundleFileSize)
+	}}
+}
+
+// generated is a file made by the engine (feed, sitemap, robots.txt).
+func (pl *planner) generated(name string, data func() []byte) file {
+	return file{path: name, shown: name, make: func() ([]byte, error) { return pl.minify(name, data()) }}
+}
+
+// render executes a page's layout, turning a panic into an error that
+// names the page.
+func render(th *theme.Theme, p *site.Page) (html []byte, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = diag.Errorf(p.DisplayPath, diag.Pos{}, "rendering with layout %q failed: %v", p.Layout, r)
+		}
+	}()
+	return th.Render(p.Lang, p.Layout, p)
+}
+
+// aliasPage is the redirect written for an alias: a meta refresh, a
+// canonical link to the target, and a plain link for browsers that do not
+// follow the refresh. It is not indexed.
+var aliasPage = template.Must(template.New("alias").Parse(`<!DOCTYPE html>
+<html lang="{{ .Lang }}">
+<head>
+<meta charset="utf-8">
+<title>{{ .Title }}</title>
+<link rel="canonical" href="{{ .Permalink }}">
+<meta name="robots" content="noindex">
+<meta http-equiv="refresh" content="0; url={{ .RelPermalink }}">
+</head>
+<body>
+<p><a href="{{ .RelPermalink }}">{{ .Title }}</a></p>
+</body>
+</html>
+`))

@@ -1,0 +1,95 @@
+package content
+
+import (
+	"maps"
+	"slices"
+	"sync"
+
+	"github.com/alumni-site/alumni/internal/diag"
+)
+
+// Cache keeps decoded pages between loads, so that the preview re-reads
+// only the files that changed. It is safe for concurrent use.
+//
+// Load hands out copies of cached pages: the site model completes
+// translations in place, and the cached page must stay as the file says.
+type Cache struct {
+	mu      sync.Mutex
+	entries map[string]cached
+}
+
+type cached struct {
+	page  *Page // nil when the file failed to decode
+	diags []diag.Diagnostic
+}
+
+// NewCache returns an empty cache.
+func NewCache() *Cache { return &Cache{entries: map[string]cached{}} }
+
+// Forget drops the cached pages of the given site paths, or every page
+// when all is true, so that the next Load reads them again.
+func (c *Cache) Forget(paths []string, all bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if all {
+		clear(c.entries)
+		return
+	}
+	for _, p := range paths {
+		delete(c.entries, p)
+	}
+}
+
+// get returns a copy of the cached page for a site path.
+func (c *Cache) get(path string) (*Page, []diag.Diagnostic, bool) {
+	c.mu.Lock()
+	e, ok := c.entries[path]
+	c.mu.Unlock()
+	if !ok {
+		return nil, nil, false
+	}
+	return e.page.clone(), e.diags, true
+}
+
+func (c *Cache) put(path string, p *Page, ds []diag.Diagnostic) {
+	c.mu.Lock()
+	c.entries[path] = cached{page: p.clone(), diags: ds}
+	c.mu.Unlock()
+}
+
+// keep drops every entry whose path is not in paths: files that are gone.
+func (c *Cache) keep(paths map[string]bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	maps.DeleteFunc(c.entries, func(p string, _ cached) bool { return !paths[p] })
+}
+
+// clone returns a copy of p that can be changed without changing p: the
+// structs and maps that the site model completes are copied; the body is
+// shared, since nothing writes to it.
+func (p *Page) clone() *Page {
+	if p == nil {
+		return nil
+	}
+	c := *p
+	c.Positions = maps.Clone(p.Positions)
+	c.Tags = slices.Clone(p.Tags)
+	c.Aliases = slices.Clone(p.Aliases)
+	if p.Story != nil {
+		s := *p.Story
+		s.Consent.Scope = slices.Clone(s.Consent.Scope)
+		c.Story = &s
+	}
+	if p.Video != nil {
+		v := *p.Video
+		v.Speakers = slices.Clone(v.Speakers)
+		v.Video.Captions = maps.Clone(v.Video.Captions)
+		c.Video = &v
+	}
+	if p.Statement != nil {
+		s := *p.Statement
+		s.NonAccessible = slices.Clone(s.NonAccessible)
+		c.Statement = &s
+	}
+	return &c
+}
