@@ -113,7 +113,8 @@ func (b *builder) run(ctx context.Context) Result {
 	if minify {
 		minifier = output.NewMinifier()
 	}
-	th := b.loadTheme(cfg, minifier)
+	th, themeDiags := b.loadTheme(cfg, minifier)
+	b.diags.Add(themeDiags...)
 	pages, ds := content.Load(b.fsys, content.Options{
 		Languages:       cfg.LanguageOrder,
 		DefaultLanguage: cfg.DefaultLanguage,
@@ -205,7 +206,7 @@ func (b *builder) loadConfig() *config.Config {
 
 // loadTheme finds the theme (a folder under themes/ wins over the embedded
 // theme of the same name) and loads it with the site's overrides.
-func (b *builder) loadTheme(cfg *config.Config, minifier *output.Minifier) *theme.Theme {
+func (b *builder) loadTheme(cfg *config.Config, minifier *output.Minifier) (*theme.Theme, []diag.Diagnostic) {
 	dir := path.Join("themes", cfg.Theme)
 	var layer theme.Layer
 	if info, err := fs.Stat(b.fsys, dir); err == nil && info.IsDir() {
@@ -214,8 +215,7 @@ func (b *builder) loadTheme(cfg *config.Config, minifier *output.Minifier) *them
 	} else if embedded, ok := themes.Embedded(cfg.Theme); ok {
 		layer = theme.Layer{FS: embedded, Name: dir}
 	} else {
-		b.diags.Add(diag.Errorf(b.opt.Display(config.FileName), diag.Pos{}, "theme %q not found: there is no folder %s", cfg.Theme, b.opt.Display(dir)))
-		return nil
+		return nil, []diag.Diagnostic{diag.Errorf(b.opt.Display(config.FileName), diag.Pos{}, "theme %q not found: there is no folder %s", cfg.Theme, b.opt.Display(dir))}
 	}
 	var process func(string, []byte) ([]byte, error)
 	if minifier != nil {
@@ -231,8 +231,7 @@ func (b *builder) loadTheme(cfg *config.Config, minifier *output.Minifier) *them
 		Faculties: cfg.Faculties,
 		Process:   process,
 	})
-	b.diags.Add(ds...)
-	return th
+	return th, ds
 }
 
 // countPages counts the published pages per language and kind.

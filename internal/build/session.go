@@ -1,0 +1,224 @@
+package build
+
+import (
+	"cmp"
+	"context"
+	"errors"
+	"mime"
+	"os"
+	"path"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/alumni-site/alumni/internal/config"
+	"github.com/alumni-site/alumni/internal/content"
+	"github.com/alumni-site/alumni/internal/diag"
+	"github.com/alumni-site/alumni/internal/markdown"
+	"github.com/alumni-site/alumni/internal/output"
+	"github.com/alumni-site/alumni/internal/site"
+	"github.com/alumni-site/alumni/internal/theme"
+)
+
+// Session builds the same site again and again for the preview. It keeps
+// what did not change between two builds: site.yaml, the theme, the
+// decoded pages and their converted Markdown. The site model is built anew
+// each time from those parts, so a Snapshot holds the same files as a build
+// of the same sources. A Session is not safe for concurrent use.
+type Session struct {
+	opt      Options
+	builder  *builder
+	pages    *content.Cache
+	memo     *site.Memo
+	conv     *markdown.Converter
+	cfg      *config.Config
+	theme    *theme.Theme
+	minifier *output.Minifier
+	// themeDiags are the diagnostics of loading the theme, repeated by
+	// every build that uses it.
+	themeDiags []diag.Diagnostic
+}
+
+// NewSession returns a Session for opt; opt.Dest is not used.
+func NewSession(opt Options) *Session {
+	if opt.Display == nil {
+		opt.Display = func(p string) string { return path.Join(opt.Source, p) }
+	}
+	return &Session{
+		opt:     opt,
+		builder: &builder{opt: opt, fsys: os.DirFS(opt.Source)},
+		pages:   content.NewCache(),
+		memo:    site.NewMemo(),
+	}
+}
+
+// Rebuild builds the site after changes to the given slash paths relative
+// to the site root; all means that anything may have changed. It returns
+// the new snapshot, or nil when the build has errors (or, with Strict,
+// warnings), and every diagnostic, sorted.
+func (s *Session) Rebuild(ctx context.Context, changed []string, all bool) (*Snapshot, []diag.Diagnostic) {
+	b := s.builder
+	b.diags = diag.List{}
+	themeChanged, configChanged := all, all
+	var contentChanged []string
+	for _, p := range changed {
+		switch top, _, _ := strings.Cut(p, "/"); top {
+		case config.FileName:
+			configChanged = true
+		case "content":
+			contentChanged = append(contentChanged, p)
+		case "layouts", "i18n", "assets", "static", "themes":
+			themeChanged = true
+		}
+	}
+	if configChanged || s.cfg == nil {
+		s.cfg, s.theme = b.loadConfig(), nil
+		s.pages.Forget(nil, true)
+		if s.cfg == nil {
+			return nil, s.finish()
+		}
+		s.conv = markdown.New(s.cfg.LanguageOrder)
+		s.minifier = nil
+		if s.minify() {
+			s.minifier = output.NewMinifier()
+		}
+	}
+	if themeChanged || s.theme == nil {
+		s.theme, s.themeDiags = b.loadTheme(s.cfg, s.minifier)
+	}
+	// Theme diagnostics are reported by every build, not only the one that
+	// loaded the theme.
+	b.diags.Add(s.themeDiags...)
+	s.pages.Forget(contentChanged, false)
+	pages, ds := content.Load(b.fsys, content.Options{
+		Languages:       s.cfg.LanguageOrder,
+		DefaultLanguage: s.cfg.DefaultLanguage,
+		Display:         b.opt.Display,
+		Cache:           s.pages,
+	})
+	b.diags.Add(ds...)
+	var labels func(lang, key string) (string, bool)
+	if s.theme != nil {
+		labels = s.theme.Label
+	}
+	model, ds := site.New(pages, site.Options{
+		Config:   s.cfg,
+		Clock:    content.Clock{Now: b.now(s.cfg), Location: s.cfg.Location, Drafts: b.opt.Drafts, Future: b.opt.Future},
+		Markdown: s.conv,
+		Memo:     s.memo,
+		Labels:   labels,
+	})
+	b.diags.Add(ds...)
+	if s.theme == nil {
+		return nil, s.finish()
+	}
+	pl := &planner{site: model, theme: s.theme, fsys: b.fsys, display: b.opt.Display, minifier: s.minifier}
+	files, ds := pl.plan()
+	b.diags.Add(ds...)
+	snap := newSnapshot(files)
+	snap.check(changed, model, &b.diags)
+	if ctx.Err() != nil || b.failed() {
+		return nil, s.finish()
+	}
+	return snap, s.finish()
+}
+
+func (s *Session) minify() bool {
+	if s.opt.Minify != nil {
+		return *s.opt.Minify
+	}
+	return s.cfg.Minify
+}
+
+// finish returns the build's diagnostics, sorted, with Strict applied.
+func (s *Session) finish() []diag.Diagnostic {
+	items := s.builder.diags.Items()
+	if s.opt.Strict {
+		items = diag.Strict(items)
+	}
+	return items
+}
+
+// Snapshot is one successful build of a Session, kept in memory. Files are
+// produced when first asked for and then kept; a Snapshot is safe for
+// concurrent use.
+type Snapshot struct {
+	files map[string]file
+	done  sync.Map // path -> []byte
+}
+
+func newSnapshot(files []file) *Snapshot {
+	s := &Snapshot{files: make(map[string]file, len(files))}
+	for _, f := range files {
+		s.files[f.path] = f
+	}
+	return s
+}
+
+// File returns the bytes and media type of the file at the slash path rel
+// in the destination, producing it if needed. A file that cannot be
+// produced (a template error that only this page meets) is not there.
+func (s *Snapshot) File(rel string) ([]byte, string, bool) {
+	data, err := s.produce(rel)
+	if err != nil {
+		return nil, "", false
+	}
+	media := mime.TypeByExtension(path.Ext(rel))
+	return data, cmp.Or(media, "application/octet-stream"), true
+}
+
+// produce returns the bytes of a file, producing them once.
+func (s *Snapshot) produce(rel string) ([]byte, error) {
+	if data, ok := s.done.Load(rel); ok {
+		return data.([]byte), nil
+	}
+	f, ok := s.files[rel]
+	if !ok {
+		return nil, os.ErrNotExist
+	}
+	data, err := f.make()
+	if err != nil {
+		return nil, err
+	}
+	s.done.Store(rel, data)
+	return data, nil
+}
+
+// Paths lists every file of the snapshot, sorted.
+func (s *Snapshot) Paths() []string {
+	out := make([]string, 0, len(s.files))
+	for p := range s.files {
+		out = append(out, p)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// check produces, right away, the pages most likely to fail: those of the
+// changed content files and one page of every layout in every language, so
+// that a template error shows in the preview's overlay at once instead of
+// when a page is opened.
+func (s *Snapshot) check(changed []string, model *site.Site, diags *diag.List) {
+	want := map[string]bool{}
+	seen := map[string]bool{}
+	for _, p := range model.Pages {
+		key := p.Lang + "/" + p.Layout
+		if !seen[key] || (p.Path != "" && slices.Contains(changed, p.Path)) {
+			seen[key] = true
+			want[p.OutputPath] = true
+		}
+	}
+	var wg sync.WaitGroup
+	for rel := range want {
+		f, ok := s.files[rel]
+		if !ok {
+			continue
+		}
+		wg.Go(func() {
+			if _, err := s.produce(rel); err != nil && !errors.Is(err, theme.ErrReported) {
+				diags.Add(asDiagnostic(f.shown, err))
+			}
+		})
+	}
+	wg.Wait()
+}

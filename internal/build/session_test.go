@@ -1,0 +1,126 @@
+package build
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/alumni-site/alumni/internal/content"
+)
+
+// sessionEdit is one change to a site's files, given as site paths and
+// their new contents ("" removes the file).
+type sessionEdit struct {
+	name  string
+	files map[string]string
+}
+
+// TestSessionEqualsBuild applies a sequence of edits to a site and checks,
+// after each, that every file of the session's snapshot equals the file a
+// fresh build of the same sources writes, and that there are no others.
+func TestSessionEqualsBuild(t *testing.T) {
+	dir := testSite(t, "bilingual")
+	now, _ := content.ParseDate(testNow)
+	sess := NewSession(Options{Source: dir, Now: now, Display: func(p string) string { return p }})
+	snap, ds := sess.Rebuild(context.Background(), nil, true)
+	if snap == nil {
+		t.Fatalf("first build failed: %v", ds)
+	}
+	compareWithBuild(t, "start", dir, snap)
+
+	story := "content/stories/anna-porto/index.md"
+	edits := []sessionEdit{
+		{"edit a story's text", map[string]string{story: replaceIn(t, dir, story, "Pierwszy akapit", "Zmieniony akapit")}},
+		{"change a story's country", map[string]string{story: replaceIn(t, dir, story, "country: PT", "country: ES")}},
+		{"add a story", map[string]string{"content/stories/nowa.md": "---\ntitle: Nowa\ndate: 2025-09-01\nperson: {name: Nowa Osoba}\nhost: {institution: X, country: IT}\nmobility_year: 2024\ntags: [nowe]\nconsent: {given: 2025-01-01}\n---\nNowa historia.\n"}},
+		{"withdraw consent", map[string]string{"content/stories/nowa.md": "---\ntitle: Nowa\ndate: 2025-09-01\nperson: {name: Nowa Osoba}\nhost: {institution: X, country: IT}\nmobility_year: 2024\ntags: [nowe]\nconsent: {given: 2025-01-01, withdrawn: 2025-12-01}\n---\nNowa historia.\n"}},
+		{"delete a page", map[string]string{"content/about.md": ""}},
+		{"override a layout", map[string]string{"layouts/page.html": "{{ define \"main\" }}<p class=\"override\">{{ .Title }}</p>{{ end }}\n"}},
+		{"override a UI string", map[string]string{"i18n/pl.yaml": "skip_to_content: Do treści\n"}},
+		{"translate a page", map[string]string{"content/deklaracja.en.md": "---\ntitle: Accessibility statement\nslug: accessibility\n---\nText.\n"}},
+		{"change site.yaml", map[string]string{"site.yaml": replaceIn(t, dir, "site.yaml", "title: Absolwenci", "title: Nasi absolwenci")}},
+	}
+	for _, e := range edits {
+		changed := apply(t, dir, e.files)
+		snap, ds = sess.Rebuild(context.Background(), changed, false)
+		if snap == nil {
+			t.Fatalf("%s: build failed: %v", e.name, ds)
+		}
+		compareWithBuild(t, e.name, dir, snap)
+	}
+
+	// A broken edit gives no snapshot and the error; fixing it gives one.
+	broken := apply(t, dir, map[string]string{story: "---\ntitle: [\n---\n"})
+	if snap, ds = sess.Rebuild(context.Background(), broken, false); snap != nil || len(ds) == 0 {
+		t.Fatalf("a broken story built: %v", ds)
+	}
+	fixed := apply(t, dir, map[string]string{story: "---\ntitle: Naprawiona\ndate: 2025-05-12\nperson: {name: Anna Nowak}\nhost: {institution: U, country: PT}\nmobility_year: 2023\nconsent: {given: 2025-04-30}\n---\nTekst.\n"})
+	if snap, ds = sess.Rebuild(context.Background(), fixed, false); snap == nil {
+		t.Fatalf("the fix did not build: %v", ds)
+	}
+	compareWithBuild(t, "after the fix", dir, snap)
+}
+
+// replaceIn returns the text of a site file with old replaced by new.
+func replaceIn(t *testing.T, dir, file, old, new string) string {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(file)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(data, []byte(old)) {
+		t.Fatalf("%s has no %q", file, old)
+	}
+	return strings.Replace(string(data), old, new, 1)
+}
+
+// apply writes (or removes, for "") site files and returns their paths.
+func apply(t *testing.T, dir string, files map[string]string) []string {
+	t.Helper()
+	var changed []string
+	for name, text := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if text == "" {
+			if err := os.Remove(p); err != nil {
+				t.Fatal(err)
+			}
+		} else {
+			os.MkdirAll(filepath.Dir(p), 0o755)
+			if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		changed = append(changed, name)
+	}
+	slices.Sort(changed)
+	return changed
+}
+
+// compareWithBuild builds dir afresh and compares every file with snap.
+func compareWithBuild(t *testing.T, step, dir string, snap *Snapshot) {
+	t.Helper()
+	dest := filepath.Join(t.TempDir(), "public")
+	res := buildSite(t, dir, func(o *Options) { o.Dest = dest })
+	if !res.OK {
+		t.Fatalf("%s: fresh build failed: %v", step, res.Diagnostics)
+	}
+	built := tree(t, dest)
+	var names []string
+	for _, f := range built.Files {
+		names = append(names, f.Name)
+		got, _, ok := snap.File(f.Name)
+		want, _ := os.ReadFile(filepath.Join(dest, filepath.FromSlash(f.Name)))
+		if !ok {
+			t.Errorf("%s: %s is built but not served", step, f.Name)
+		} else if !bytes.Equal(got, want) {
+			t.Errorf("%s: %s differs:\n%s", step, f.Name, firstDifference(string(want), string(got)))
+		}
+	}
+	if paths := snap.Paths(); !slices.Equal(paths, names) {
+		t.Errorf("%s: served files differ from built ones:\nserved %d: %v\nbuilt  %d: %v", step, len(paths), paths, len(names), names)
+	}
+}
