@@ -35,8 +35,9 @@ func (b *builder) lists() {
 			}
 		}
 		sort := b.sorter(l.Code)
+		sort.keyPages(l.Pages)
 		sort.sort(l.Stories)
-		slices.SortStableFunc(l.Videos, byNewest)
+		slices.SortFunc(l.Videos, byNewest)
 		b.counter.lists += 2
 		for _, s := range l.Stories {
 			if s.Story.Featured {
@@ -70,7 +71,7 @@ func (b *builder) sorter(lang string) *sorter {
 		b.sorters = map[string]*sorter{}
 	}
 	if b.sorters[lang] == nil {
-		b.sorters[lang] = newSorter(lang, b.cfg.Location)
+		b.sorters[lang] = newSorter(lang)
 	}
 	return b.sorters[lang]
 }
@@ -89,7 +90,7 @@ func (b *builder) relate(l *Language) {
 	byCountry := map[string][]*Page{}
 	byProgram := map[string][]*Page{}
 	newest := slices.Clone(l.Stories)
-	slices.SortStableFunc(newest, byNewest)
+	slices.SortFunc(newest, byNewest)
 	b.counter.lists++
 	for _, s := range newest {
 		c, p := s.Story.Host.Country, s.Story.Program

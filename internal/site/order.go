@@ -1,39 +1,67 @@
 package site
 
 import (
+	"bytes"
 	"cmp"
+	"math"
 	"slices"
-	"time"
 
 	"golang.org/x/text/collate"
 	"golang.org/x/text/language"
 )
 
 // sorter orders lists of one language: weight ascending with unset weights
-// last, then date from newest, then title in the language's collation, then
-// path. A collate.Collator is not safe for concurrent use, so each
-// language has its own sorter, used by one goroutine at a time.
+// last, then date from the newest, then title in the language's collation,
+// then path. Each page's order key is computed once per build (keyPages),
+// so that sorting compares plain values. A collate.Collator is not safe
+// for concurrent use, so each language has its own sorter, used by one
+// goroutine at a time.
 type sorter struct {
 	collator *collate.Collator
-	loc      *time.Location
+	buf      collate.Buffer
 }
 
-func newSorter(lang string, loc *time.Location) *sorter {
-	return &sorter{collator: collate.New(language.Make(lang)), loc: loc}
+func newSorter(lang string) *sorter {
+	return &sorter{collator: collate.New(language.Make(lang))}
 }
 
-// compare is the list order of two pages.
-func (s *sorter) compare(x, y *Page) int {
+// orderKey is a page's place in list order.
+type orderKey struct {
+	weight int   // unset weights sort last
+	newest int64 // minus the Unix time, so the newest sorts first
+	title  []byte
+}
+
+// keyPages computes the order key of every page.
+func (s *sorter) keyPages(pages []*Page) {
+	for _, p := range pages {
+		w := p.Weight
+		if w == 0 {
+			w = math.MaxInt
+		}
+		var newest int64
+		if t := p.Time(); !t.IsZero() {
+			newest = -t.Unix()
+		}
+		p.order = orderKey{weight: w, newest: newest, title: slices.Clone(s.collator.KeyFromString(&s.buf, p.Title))}
+		s.buf.Reset()
+	}
+}
+
+// compare is the list order of two pages with order keys.
+func compare(x, y *Page) int {
 	return cmp.Or(
-		compareWeight(x.Weight, y.Weight),
-		y.Time().Compare(x.Time()),
-		s.collator.CompareString(x.Title, y.Title),
+		cmp.Compare(x.order.weight, y.order.weight),
+		cmp.Compare(x.order.newest, y.order.newest),
+		bytes.Compare(x.order.title, y.order.title),
 		cmp.Compare(x.Path, y.Path),
+		cmp.Compare(x.OutputPath, y.OutputPath),
 	)
 }
 
-// sort sorts pages in list order, in place.
-func (s *sorter) sort(pages []*Page) { slices.SortStableFunc(pages, s.compare) }
+// sort sorts pages in list order, in place. The order is total (the output
+// path is unique), so a stable sort is not needed.
+func (s *sorter) sort(pages []*Page) { slices.SortFunc(pages, compare) }
 
 // compareWeight orders set weights ascending and puts unset (zero) weights
 // last.
@@ -51,5 +79,5 @@ func compareWeight(a, b int) int {
 
 // byNewest orders pages from the newest, then by path.
 func byNewest(x, y *Page) int {
-	return cmp.Or(y.Time().Compare(x.Time()), cmp.Compare(x.Path, y.Path))
+	return cmp.Or(cmp.Compare(x.order.newest, y.order.newest), cmp.Compare(x.Path, y.Path), cmp.Compare(x.OutputPath, y.OutputPath))
 }

@@ -149,6 +149,8 @@ type Page struct {
 	// Taxonomy is set on taxonomy and term pages, Term on term pages.
 	Taxonomy *Taxonomy
 	Term     *Term
+	// order is the page's list-order key, computed once per build.
+	order orderKey
 }
 
 // Converter converts a page's Markdown; *markdown.Converter is the one the
