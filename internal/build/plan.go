@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"io/fs"
 	"slices"
+	"sync"
 
 	"github.com/alumni-site/alumni/internal/content"
 	"github.com/alumni-site/alumni/internal/diag"
@@ -71,8 +72,10 @@ func (pl *planner) plan() ([]file, []diag.Diagnostic) {
 	for _, l := range pl.site.Languages {
 		files = append(files, pl.generated(feed.Path(pl.site, l), func() []byte { return feed.Atom(pl.site, l) }))
 	}
-	for name, data := range sitemap.Files(pl.site) {
-		files = append(files, pl.generated(name, func() []byte { return data }))
+	// The sitemap is encoded once, when one of its files is first needed.
+	sitemaps := sync.OnceValue(func() map[string][]byte { return sitemap.Files(pl.site) })
+	for _, name := range sitemap.Names(pl.site) {
+		files = append(files, pl.generated(name, func() []byte { return sitemaps()[name] }))
 	}
 	// A robots.txt among the static files replaces the generated one.
 	if !slices.ContainsFunc(static, func(f theme.File) bool { return f.Output == "robots.txt" }) {

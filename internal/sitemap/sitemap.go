@@ -49,6 +49,22 @@ type index struct {
 	} `xml:"sitemap"`
 }
 
+// Names returns the paths of the sitemap files in the destination, without
+// encoding them: sitemap.xml, and sitemap-1.xml, ... when it is split.
+func Names(s *site.Site) []string {
+	n := 0
+	for _, p := range s.Pages {
+		if p.Kind != content.KindNotFound {
+			n++
+		}
+	}
+	names := []string{"sitemap.xml"}
+	for i := 0; n > MaxURLs && i*MaxURLs < n; i++ {
+		names = append(names, fmt.Sprintf("sitemap-%d.xml", i+1))
+	}
+	return names
+}
+
 // Files returns the sitemap files by their path in the destination.
 func Files(s *site.Site) map[string][]byte {
 	var entries []entry
