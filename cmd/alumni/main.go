@@ -2,6 +2,8 @@
 //
 //	alumni build [--source DIR] [--dest DIR] [--base-url URL] [--drafts]
 //	             [--future] [--now TIME] [--strict] [--minify=false]
+//	alumni serve [--source DIR] [--port 1313] [--bind 127.0.0.1]
+//	             [--allow-host NAME]... [--drafts] [--future] [--poll]
 //	alumni version
 //
 // See README.md for the content contract and every flag.
@@ -41,6 +43,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	switch args[0] {
 	case "build":
 		return runBuild(ctx, args[1:], stdout, stderr)
+	case "serve":
+		return runServe(ctx, args[1:], stdout, stderr)
 	case "version", "--version":
 		return runVersion(stdout)
 	case "help", "-h", "--help":
@@ -55,8 +59,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 func usage(w io.Writer) {
 	io.WriteString(w, `Usage:
   alumni build [flags]   build the site into public/
+  alumni serve [flags]   preview the site while you edit it
   alumni version         print the version
 
-Run "alumni build -h" for the flags of build.
+Run "alumni build -h" or "alumni serve -h" for the flags.
 `)
 }

@@ -123,6 +123,10 @@ func (s *Session) Rebuild(ctx context.Context, changed []string, all bool) (*Sna
 	return snap, s.finish()
 }
 
+// Config returns the site's configuration as of the last build, or nil
+// when site.yaml could not be read.
+func (s *Session) Config() *config.Config { return s.cfg }
+
 func (s *Session) minify() bool {
 	if s.opt.Minify != nil {
 		return *s.opt.Minify
