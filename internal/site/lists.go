@@ -29,6 +29,8 @@ func (b *builder) lists() {
 				l.Stories = append(l.Stories, p)
 			case content.KindVideo:
 				l.Videos = append(l.Videos, p)
+			case content.KindPage:
+				l.Plain = append(l.Plain, p)
 			}
 			if s := sections[p.Section]; s != nil && p != s && p.Kind != content.KindHome {
 				s.List = append(s.List, p)
@@ -37,8 +39,9 @@ func (b *builder) lists() {
 		sort := b.sorter(l.Code)
 		sort.keyPages(l.Pages)
 		sort.sort(l.Stories)
+		sort.sort(l.Plain)
 		slices.SortFunc(l.Videos, byNewest)
-		b.counter.lists += 2
+		b.counter.lists += 3
 		for _, s := range l.Stories {
 			if s.Story.Featured {
 				l.Featured = append(l.Featured, s)

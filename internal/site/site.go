@@ -87,8 +87,11 @@ type Language struct {
 	// type: accessibility); nil when there is none.
 	Statement *Page
 	// Stories lists the published stories in list order; Videos the
-	// videos from the newest; Featured the featured stories in list order.
-	Stories, Videos, Featured []*Page
+	// videos from the newest; Featured the featured stories in list order;
+	// Plain the plain pages (kind page, such as about or privacy) in list
+	// order. Layouts use these lists rather than filtering Pages, which
+	// would make every page walk the whole site.
+	Stories, Videos, Featured, Plain []*Page
 	// Taxonomies lists the taxonomies that have terms, in the order
 	// countries, programs, faculties, years, tags.
 	Taxonomies []*Taxonomy
