@@ -116,7 +116,7 @@ func (s *Session) Rebuild(ctx context.Context, changed []string, all bool) (*Sna
 	files, ds := pl.plan()
 	b.diags.Add(ds...)
 	snap := newSnapshot(files)
-	snap.check(changed, model, &b.diags)
+	snap.check(changed, model, themeChanged || configChanged, &b.diags)
 	if ctx.Err() != nil || b.failed() {
 		return nil, s.finish()
 	}
@@ -198,16 +198,20 @@ func (s *Snapshot) Paths() []string {
 	return out
 }
 
-// check produces, right away, the pages most likely to fail: those of the
-// changed content files and one page of every layout in every language, so
-// that a template error shows in the preview's overlay at once instead of
-// when a page is opened.
-func (s *Snapshot) check(changed []string, model *site.Site, diags *diag.List) {
+// check produces, right away, the pages most likely to fail, so that a
+// template error shows in the preview's overlay at once instead of when a
+// page is opened: the pages of the changed content files, and, when the
+// theme or site.yaml changed, one page of every layout in every language.
+func (s *Snapshot) check(changed []string, model *site.Site, everyLayout bool, diags *diag.List) {
+	edited := map[string]bool{}
+	for _, p := range changed {
+		edited[p] = true
+	}
 	want := map[string]bool{}
 	seen := map[string]bool{}
 	for _, p := range model.Pages {
 		key := p.Lang + "/" + p.Layout
-		if !seen[key] || (p.Path != "" && slices.Contains(changed, p.Path)) {
+		if (everyLayout && !seen[key]) || (p.Path != "" && edited[p.Path]) {
 			seen[key] = true
 			want[p.OutputPath] = true
 		}
