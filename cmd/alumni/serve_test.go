@@ -47,8 +47,9 @@ func write(t *testing.T, dir, name, text string) {
 }
 
 // startServe runs "alumni serve" in-process on a free port and returns the
-// URL it serves at and the terminal's error output so far.
-func startServe(t *testing.T, dir string) (string, func() string) {
+// URL it serves at and the terminal's error output so far. The preview's
+// stdout goes to the test log.
+func startServe(t testing.TB, dir string) (string, func() string) {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	outR, outW := io.Pipe()
@@ -58,6 +59,7 @@ func startServe(t *testing.T, dir string) (string, func() string) {
 		done <- run(ctx, []string{"serve", "--source", dir, "--port", "0"}, outW, &errBuf)
 		outW.Close()
 	}()
+	logged := make(chan struct{})
 	t.Cleanup(func() {
 		cancel()
 		select {
@@ -65,12 +67,14 @@ func startServe(t *testing.T, dir string) (string, func() string) {
 		case <-time.After(10 * time.Second):
 			t.Error("serve did not stop")
 		}
+		<-logged
 	})
 	lines := bufio.NewScanner(outR)
 	urlLine := regexp.MustCompile(`at (http://\S+) `)
 	for lines.Scan() {
 		if m := urlLine.FindStringSubmatch(lines.Text()); m != nil {
 			go func() {
+				defer close(logged)
 				for lines.Scan() {
 					t.Log(lines.Text())
 				}
@@ -78,6 +82,7 @@ func startServe(t *testing.T, dir string) (string, func() string) {
 			return m[1], errBuf.String
 		}
 	}
+	close(logged)
 	t.Fatalf("serve printed no URL; stderr:\n%s", errBuf.String())
 	return "", nil
 }

@@ -59,6 +59,12 @@ func (b *builder) lists() {
 				}
 			}
 		}
+		l.Menu = slices.Clone(l.Sections)
+		for _, p := range l.Plain {
+			if p.Weight != 0 {
+				l.Menu = append(l.Menu, p)
+			}
+		}
 		b.relate(l)
 		institutions := map[string]bool{}
 		for _, s := range l.Stories {

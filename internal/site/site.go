@@ -92,6 +92,9 @@ type Language struct {
 	// order. Layouts use these lists rather than filtering Pages, which
 	// would make every page walk the whole site.
 	Stories, Videos, Featured, Plain []*Page
+	// Menu lists the entries of the language's main menu: its sections,
+	// then its plain pages that have a weight.
+	Menu []*Page
 	// Taxonomies lists the taxonomies that have terms, in the order
 	// countries, programs, faculties, years, tags.
 	Taxonomies []*Taxonomy
@@ -152,6 +155,9 @@ type Page struct {
 	// Taxonomy is set on taxonomy and term pages, Term on term pages.
 	Taxonomy *Taxonomy
 	Term     *Term
+	// Terms lists the terms the page has, in the order of the taxonomies
+	// (countries, programs, faculties, years, tags) and of their terms.
+	Terms []*Term
 	// order is the page's list-order key, computed once per build.
 	order orderKey
 }

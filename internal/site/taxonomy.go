@@ -123,6 +123,9 @@ func (b *builder) taxonomies() {
 			for _, t := range tax.Terms {
 				sort.sort(t.Pages)
 				b.counter.lists++
+				for _, p := range t.Pages {
+					p.Terms = append(p.Terms, t)
+				}
 			}
 			tax.Page = b.generate(l, content.KindTaxonomy, path.Join("_taxonomy", name), b.label(l.Code, "taxonomy_"+name, name), name)
 			if tax.Page == nil {

@@ -56,3 +56,24 @@ func (p *Page) University() string {
 
 // IsHome reports whether the page is a home page.
 func (p *Page) IsHome() bool { return p.Kind == "home" }
+
+// SiteParam returns the value of key in site.yaml's params. When the
+// value is a map with a key for the page's language (or else for the
+// default language), that entry is returned, so a theme can take text per
+// language from params such as claim: {pl: …, en: …}. It returns nil
+// when key is not set.
+func (p *Page) SiteParam(key string) any {
+	v, ok := p.Site.Config.Params[key]
+	if !ok {
+		return nil
+	}
+	if m, ok := v.(map[string]any); ok {
+		if s, ok := m[p.Lang]; ok {
+			return s
+		}
+		if s, ok := m[p.Site.Config.DefaultLanguage]; ok {
+			return s
+		}
+	}
+	return v
+}

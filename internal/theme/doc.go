@@ -48,4 +48,18 @@
 //	                   site.yaml; a key not listed there is shown as written
 //	add a b            a + b, for page numbers
 //	first n pages      the first n pages of a list
+//	jsonLD page        the page's schema.org description as a Go value, for
+//	                   <script type="application/ld+json">{{ jsonLD . }}</script>
+//	                   (html/template writes it as escaped JSON): WebSite
+//	                   for a home page, Article by a Person alumniOf the
+//	                   university for a story, VideoObject (name,
+//	                   description, thumbnailUrl, uploadDate, duration,
+//	                   embedUrl) for a video, WebPage otherwise; nil for
+//	                   the page "not found"
+//	embedURL video     the player address of a video (.Video.Video):
+//	                   www.youtube-nocookie.com/embed/ID, or
+//	                   player.vimeo.com/video/ID?dnt=1; "" for a file
+//	tel "+48 67 …"     a tel: URL of a phone number (digits and a leading +)
+//	paragraphs text    the paragraphs of a plain text (split at blank lines)
+//	absAsset "x.jpg"   the absolute URL of an asset, for og:image
 package theme

@@ -3,6 +3,7 @@ package theme
 import (
 	"fmt"
 	"html/template"
+	"maps"
 	"strings"
 	"time"
 
@@ -13,7 +14,7 @@ import (
 // funcs returns the template functions for pages in lang.
 func (t *Theme) funcs(lang string) template.FuncMap {
 	names := countries.NewNamer(lang)
-	return template.FuncMap{
+	m := template.FuncMap{
 		"T":     func(key string) (string, error) { return t.translate(lang, key) },
 		"asset": t.assetURL,
 		"relURL": func(p string) string {
@@ -39,6 +40,8 @@ func (t *Theme) funcs(lang string) template.FuncMap {
 			return key
 		},
 	}
+	maps.Copy(m, t.pageFuncs())
+	return m
 }
 
 var polishMonths = [...]string{"stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca",
