@@ -60,6 +60,10 @@ type Options struct {
 	// Display turns a slash path relative to Source into the path shown in
 	// diagnostics. Nil shows it joined to Source.
 	Display func(string) string
+
+	// wrapMarkdown, when set, wraps the build's Markdown converter; tests
+	// count conversions with it.
+	wrapMarkdown func(site.Converter) site.Converter
 }
 
 // Result reports what a build did.
@@ -125,10 +129,14 @@ func (b *builder) run(ctx context.Context) Result {
 	if th != nil {
 		labels = th.Label
 	}
+	var conv site.Converter = markdown.New(cfg.LanguageOrder)
+	if b.opt.wrapMarkdown != nil {
+		conv = b.opt.wrapMarkdown(conv)
+	}
 	s, ds := site.New(pages, site.Options{
 		Config:   cfg,
 		Clock:    content.Clock{Now: b.now(cfg), Location: cfg.Location, Drafts: b.opt.Drafts, Future: b.opt.Future},
-		Markdown: markdown.New(cfg.LanguageOrder),
+		Markdown: conv,
 		Labels:   labels,
 	})
 	b.diags.Add(ds...)
