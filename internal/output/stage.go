@@ -7,7 +7,6 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"strings"
 	"sync"
 )
 
@@ -27,6 +26,12 @@ type Stage struct {
 	mu     sync.RWMutex
 	state  stageState
 	claims claims
+	// dirs holds the folders of the staging folder already made, so that
+	// writing a page costs one mkdir at most, not a stat and one per
+	// segment. exact is true when the umask leaves 0644 and 0755 as they
+	// are, so no chmod is needed after creating.
+	dirs  sync.Map
+	exact bool
 
 	// noExchange makes Commit take the fallback swap even on Linux. Only
 	// tests set it.
@@ -98,6 +103,7 @@ func Open(dest string) (*Stage, error) {
 		os.Remove(s.dir)
 		return nil, fmt.Errorf("destination %q: %w", dest, err)
 	}
+	s.exact = umaskKeepsModes(s.dir)
 	return s, nil
 }
 
@@ -117,7 +123,7 @@ func (s *Stage) WriteFile(rel string, data []byte) error {
 	if err := s.claims.claim(rel); err != nil {
 		return err
 	}
-	if err := writeFile(s.dir, rel, data); err != nil {
+	if err := s.writeFile(rel, data); err != nil {
 		return fmt.Errorf("write %s: %w", s.show(rel), err)
 	}
 	return nil
@@ -135,7 +141,7 @@ func (s *Stage) Commit() error {
 		return fmt.Errorf("commit %q: the output was already committed or aborted", s.dest)
 	}
 	s.state = closed
-	if err := writeFile(s.dir, markerName, []byte(markerText)); err != nil {
+	if err := s.writeFile(markerName, []byte(markerText)); err != nil {
 		return fmt.Errorf("commit %q: %w", s.dest, err)
 	}
 	if err := syncTree(s.dir); err != nil {
@@ -229,16 +235,16 @@ func (s *Stage) show(rel string) string {
 }
 
 // writeFile creates the file rel under root, with its parent folders.
-func writeFile(root, rel string, data []byte) error {
-	if err := makeDirs(root, path.Dir(rel)); err != nil {
+func (s *Stage) writeFile(rel string, data []byte) error {
+	if err := s.makeDirs(path.Dir(rel)); err != nil {
 		return err
 	}
-	f, err := os.OpenFile(filepath.Join(root, filepath.FromSlash(rel)), os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	f, err := os.OpenFile(filepath.Join(s.dir, filepath.FromSlash(rel)), os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if err != nil {
 		return err
 	}
 	_, err = f.Write(data)
-	if err == nil {
+	if err == nil && !s.exact {
 		err = f.Chmod(0o644) // whatever the umask
 	}
 	if cerr := f.Close(); err == nil {
@@ -247,31 +253,55 @@ func writeFile(root, rel string, data []byte) error {
 	return err
 }
 
-// makeDirs creates the slash-separated folder dir under root, with its
-// parents, each with mode 0755. Other goroutines may create the same folders
-// at the same time.
-func makeDirs(root, dir string) error {
+// makeDirs makes dir (slash-separated, relative to the staging folder) and
+// its parents, remembering what exists.
+func (s *Stage) makeDirs(dir string) error {
 	if dir == "." {
 		return nil
 	}
-	full := filepath.Join(root, filepath.FromSlash(dir))
-	if fi, err := os.Stat(full); err == nil && fi.IsDir() {
+	if _, done := s.dirs.Load(dir); done {
 		return nil
 	}
-	p := root
-	for elem := range strings.SplitSeq(dir, "/") {
-		p = filepath.Join(p, elem)
-		err := os.Mkdir(p, 0o755)
-		if err == nil {
-			err = os.Chmod(p, 0o755)
-		} else if errors.Is(err, fs.ErrExist) {
-			err = nil // made by another goroutine, or a file that the next step trips over
-		}
-		if err != nil {
-			return err
-		}
+	if err := s.makeDirs(path.Dir(dir)); err != nil {
+		return err
 	}
+	p := filepath.Join(s.dir, filepath.FromSlash(dir))
+	err := os.Mkdir(p, 0o755)
+	switch {
+	case err == nil && !s.exact:
+		err = os.Chmod(p, 0o755)
+	case errors.Is(err, fs.ErrExist):
+		// Made by another goroutine, or a file that the next step trips
+		// over.
+		err = nil
+	}
+	if err != nil {
+		return err
+	}
+	s.dirs.Store(dir, true)
 	return nil
+}
+
+// umaskKeepsModes reports whether files and folders created in dir get
+// exactly the modes asked for (0644 and 0755), by creating one of each.
+func umaskKeepsModes(dir string) bool {
+	probe := filepath.Join(dir, ".alumni-mode-probe")
+	defer os.Remove(probe)
+	if err := os.Mkdir(probe, 0o755); err != nil {
+		return false
+	}
+	info, err := os.Stat(probe)
+	if err != nil || info.Mode().Perm() != 0o755 {
+		return false
+	}
+	os.Remove(probe)
+	f, err := os.OpenFile(probe, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return false
+	}
+	info, err = f.Stat()
+	f.Close()
+	return err == nil && info.Mode().Perm() == 0o644
 }
 
 func refuse(dest, why string) error {

@@ -142,3 +142,40 @@ func (b *builder) notFound() {
 		b.site.NotFound = p
 	}
 }
+
+// PagerLink is one entry of a pager's window: a page of the list, or a gap
+// (Page nil) standing for the pages left out.
+type PagerLink struct {
+	Number  int
+	Page    *Page
+	Current bool
+}
+
+// pagerReach is how many pages on each side of the current one a window
+// shows.
+const pagerReach = 2
+
+// Window returns the links a pager shows: the first page, the pages within
+// two of the current one, and the last page, with a gap where pages are
+// left out. Its length does not grow with the list, so a list page costs
+// the same on a site of any size.
+func (pg *Pager) Window() []PagerLink {
+	var out []PagerLink
+	last := 0
+	add := func(n int) {
+		if n <= last || n < 1 || n > pg.Count {
+			return
+		}
+		if n > last+1 {
+			out = append(out, PagerLink{})
+		}
+		out = append(out, PagerLink{Number: n, Page: pg.Pages[n-1], Current: n == pg.Number})
+		last = n
+	}
+	add(1)
+	for n := pg.Number - pagerReach; n <= pg.Number+pagerReach; n++ {
+		add(n)
+	}
+	add(pg.Count)
+	return out
+}

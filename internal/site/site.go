@@ -274,6 +274,9 @@ func (b *builder) convert(conv Converter, memo *Memo) {
 			}
 			p.Content = template.HTML(e.result.HTML)
 			p.Summary = summarize(p.Description, e.result.FirstParagraph)
+			// The Markdown is not needed any more; dropping it frees the
+			// file's bytes (the preview's cache keeps its own copy).
+			p.Body = nil
 			b.diags.Add(e.diags...)
 			b.useFiles(p, e.used...)
 		})

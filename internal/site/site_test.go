@@ -2,6 +2,7 @@ package site
 
 import (
 	"fmt"
+	"strings"
 	"sync"
 	"testing"
 	"testing/fstest"
@@ -152,5 +153,36 @@ func TestMarkdownConvertedOnce(t *testing.T) {
 	}
 	if len(conv.calls) != published {
 		t.Errorf("%d files converted, %d pages published", len(conv.calls), published)
+	}
+}
+
+func TestPagerWindow(t *testing.T) {
+	pages := make([]*Page, 10)
+	for i := range pages {
+		pages[i] = &Page{}
+	}
+	show := func(number int) string {
+		var parts []string
+		for _, l := range (&Pager{Number: number, Count: len(pages), Pages: pages}).Window() {
+			switch {
+			case l.Page == nil:
+				parts = append(parts, "…")
+			case l.Current:
+				parts = append(parts, fmt.Sprintf("[%d]", l.Number))
+			default:
+				parts = append(parts, fmt.Sprint(l.Number))
+			}
+		}
+		return strings.Join(parts, " ")
+	}
+	for number, want := range map[int]string{
+		1:  "[1] 2 3 … 10",
+		4:  "1 2 3 [4] 5 6 … 10",
+		5:  "1 … 3 4 [5] 6 7 … 10",
+		10: "1 … 8 9 [10]",
+	} {
+		if got := show(number); got != want {
+			t.Errorf("page %d: %q, want %q", number, got, want)
+		}
 	}
 }
