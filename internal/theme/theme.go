@@ -8,6 +8,7 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"sync/atomic"
 
 	"github.com/alumni-site/alumni/internal/diag"
 )
@@ -50,6 +51,8 @@ type Theme struct {
 	sources map[string]string
 	// broken holds the layouts that failed to parse (already reported).
 	broken map[string]bool
+	// lastSize is the size of the last page rendered.
+	lastSize atomic.Int64
 	// strings maps language and key to UI strings.
 	strings map[string]map[string]string
 	// assets maps asset paths (css/main.css) to their processed form.
@@ -167,10 +170,14 @@ func (t *Theme) Render(lang, layout string, data any) (out []byte, err error) {
 	if set == nil {
 		return nil, diag.Errorf(t.opt.Display("layouts"), diag.Pos{}, "no layout %q", layout)
 	}
+	// Most pages are about as large as the last one: starting the buffer at
+	// that size saves growing it from nothing on every page.
 	var buf bytes.Buffer
+	buf.Grow(int(t.lastSize.Load()) + 1024)
 	if err := set.ExecuteTemplate(&buf, "base.html", data); err != nil {
 		return nil, t.templateError(err)
 	}
+	t.lastSize.Store(int64(buf.Len()))
 	return buf.Bytes(), nil
 }
 
