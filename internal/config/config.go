@@ -27,6 +27,7 @@ package config
 
 import (
 	"fmt"
+	"maps"
 	"net/url"
 	"regexp"
 	"slices"
@@ -170,7 +171,7 @@ func (c *Config) complete(path string, pos decode.Positions) []diag.Diagnostic {
 	if len(c.Languages) == 0 {
 		fail("", "languages is required: list at least the default language")
 	}
-	for _, code := range sortedKeys(c.Languages) {
+	for _, code := range slices.Sorted(maps.Keys(c.Languages)) {
 		lang := c.Languages[code]
 		key := "languages." + code
 		if !languageCode.MatchString(code) {
@@ -187,10 +188,10 @@ func (c *Config) complete(path string, pos decode.Positions) []diag.Diagnostic {
 	case c.DefaultLanguage == "":
 		fail("", "defaultLanguage is required")
 	case !c.HasLanguage(c.DefaultLanguage):
-		fail("defaultLanguage", "defaultLanguage %q is not one of languages (%s)", c.DefaultLanguage, strings.Join(sortedKeys(c.Languages), ", "))
+		fail("defaultLanguage", "defaultLanguage %q is not one of languages (%s)", c.DefaultLanguage, strings.Join(slices.Sorted(maps.Keys(c.Languages)), ", "))
 	}
 	c.LanguageOrder = []string{c.DefaultLanguage}
-	for _, code := range sortedKeys(c.Languages) {
+	for _, code := range slices.Sorted(maps.Keys(c.Languages)) {
 		if code != c.DefaultLanguage {
 			c.LanguageOrder = append(c.LanguageOrder, code)
 		}
@@ -205,7 +206,7 @@ func (c *Config) complete(path string, pos decode.Positions) []diag.Diagnostic {
 			fail("university.name."+code, "university.name has language %q, which is not in languages", code)
 		}
 	}
-	for _, key := range sortedKeys(c.Faculties) {
+	for _, key := range slices.Sorted(maps.Keys(c.Faculties)) {
 		if !themeName.MatchString(key) {
 			fail("faculties."+key, "faculty key %q must be lower-case letters, digits, - and _", key)
 		}
@@ -253,15 +254,6 @@ func (c *Config) AbsURL(rel string) string {
 func (c *Config) HasLanguage(code string) bool {
 	_, ok := c.Languages[code]
 	return ok
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }
 
 func hasError(ds []diag.Diagnostic) bool {

@@ -2,6 +2,7 @@ package content
 
 import (
 	"fmt"
+	"maps"
 	"path"
 	"regexp"
 	"slices"
@@ -213,7 +214,7 @@ func (p *Page) validateVideo() []diag.Diagnostic {
 	if len(v.Captions) == 0 {
 		add(p.errorf("video", "video.captions is required: a .vtt file per language, such as captions: {pl: captions.pl.vtt} (WCAG 1.2.2)"))
 	}
-	for _, lang := range sortedKeys(v.Captions) {
+	for _, lang := range slices.Sorted(maps.Keys(v.Captions)) {
 		key := "video.captions." + lang
 		if !captionLang.MatchString(lang) {
 			add(p.errorf(key, "captions language %q is not a language code such as pl or en", lang))
@@ -254,13 +255,4 @@ func (p *Page) checkFile(key, name string) (diag.Diagnostic, bool) {
 		}
 	}
 	return p.errorf(key, "%s %q not found in the page bundle %s", key, name, p.Bundle), false
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }

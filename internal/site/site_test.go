@@ -3,14 +3,12 @@ package site
 import (
 	"fmt"
 	"strings"
-	"sync"
 	"testing"
 	"testing/fstest"
 	"time"
 
 	"github.com/alumni-site/alumni/internal/config"
 	"github.com/alumni-site/alumni/internal/content"
-	"github.com/alumni-site/alumni/internal/diag"
 	"github.com/alumni-site/alumni/internal/markdown"
 )
 
@@ -108,51 +106,6 @@ func TestFiguresEqualListLengths(t *testing.T) {
 	}
 	if pl, en := s.Languages[0].Figures, s.Languages[1].Figures; pl.Stories != 30 || en.Stories != 10 || pl.Countries != 3 || pl.Institutions != 7 || pl.Years != 2 {
 		t.Errorf("figures pl %+v, en %+v", pl, en)
-	}
-}
-
-// countingConverter counts the conversions of each file.
-type countingConverter struct {
-	inner Converter
-	mu    sync.Mutex
-	calls map[string]int
-}
-
-func (c *countingConverter) Convert(src []byte, opt markdown.Options) (markdown.Result, []diag.Diagnostic) {
-	c.mu.Lock()
-	c.calls[opt.Path]++
-	c.mu.Unlock()
-	return c.inner.Convert(src, opt)
-}
-
-// TestMarkdownConvertedOnce checks that every published page's Markdown is
-// converted exactly once per build, and that nothing else is converted:
-// lists, taxonomies, feeds and related stories reuse the result.
-func TestMarkdownConvertedOnce(t *testing.T) {
-	cfg, _ := config.Parse("site.yaml", []byte(testConfig))
-	fsys := generated(60)
-	pages, _ := content.Load(fsys, content.Options{Languages: cfg.LanguageOrder, DefaultLanguage: cfg.DefaultLanguage})
-	conv := &countingConverter{inner: markdown.New(cfg.LanguageOrder), calls: map[string]int{}}
-	s, ds := New(pages, Options{
-		Config:   cfg,
-		Clock:    content.Clock{Now: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), Location: time.UTC},
-		Markdown: conv,
-	})
-	if len(ds) > 0 {
-		t.Fatal(ds)
-	}
-	published := 0
-	for _, p := range s.Pages {
-		if p.Page.Path == "" || (p.Pager != nil && p.Pager.Number > 1) {
-			continue // generated pages and later pages of a list have no file of their own
-		}
-		published++
-		if n := conv.calls[p.DisplayPath]; n != 1 {
-			t.Errorf("%s converted %d times", p.DisplayPath, n)
-		}
-	}
-	if len(conv.calls) != published {
-		t.Errorf("%d files converted, %d pages published", len(conv.calls), published)
 	}
 }
 
