@@ -37,6 +37,21 @@ type Session struct {
 	// themeDiags are the diagnostics of loading the theme, repeated by
 	// every build that uses it.
 	themeDiags []diag.Diagnostic
+	// last is the last successful full build, which the fast path updates;
+	// nil after a failed build.
+	last *lastBuild
+	// quickBuilds counts the rebuilds that took the fast path (for tests).
+	quickBuilds int
+}
+
+// lastBuild is a successful build that the fast path can update in place.
+type lastBuild struct {
+	model *site.Site
+	files []file
+	diags []diag.Diagnostic
+	// lock is held for reading while a page of model is produced and for
+	// writing while the fast path changes it.
+	lock *sync.RWMutex
 }
 
 // NewSession returns a Session for opt; opt.Dest is not used.
@@ -71,6 +86,13 @@ func (s *Session) Rebuild(ctx context.Context, changed []string, all bool) (*Sna
 			themeChanged = true
 		}
 	}
+	if !themeChanged && !configChanged && s.last != nil && len(changed) > 0 && len(contentChanged) == len(changed) {
+		if snap, ds, ok := s.quick(contentChanged); ok {
+			s.quickBuilds++
+			return snap, ds
+		}
+	}
+	s.last = nil
 	if configChanged || s.cfg == nil {
 		s.cfg, s.theme = b.loadConfig(), nil
 		s.pages.Forget(nil, true)
@@ -115,12 +137,71 @@ func (s *Session) Rebuild(ctx context.Context, changed []string, all bool) (*Sna
 	pl := &planner{site: model, theme: s.theme, fsys: b.fsys, display: b.opt.Display, minifier: s.minifier}
 	files, ds := pl.plan()
 	b.diags.Add(ds...)
-	snap := newSnapshot(files)
+	snap := newSnapshot(files, &sync.RWMutex{})
 	snap.check(changed, model, themeChanged || configChanged, &b.diags)
 	if ctx.Err() != nil || b.failed() {
 		return nil, s.finish()
 	}
-	return snap, s.finish()
+	ds = s.finish()
+	s.last = &lastBuild{model: model, files: files, diags: ds, lock: snap.lock}
+	return snap, ds
+}
+
+// quick is the fast path for the commonest edit: the text of pages changed
+// and nothing else. For each changed file it decodes the file and checks
+// that its front matter is the same as before, down to the position of
+// every key, and that neither the old nor the new version has a problem to
+// report; it then converts the new Markdown and sets it on the file's pages
+// in the last build's model, so that every page showing them (lists show
+// summaries) is produced anew from the new snapshot. Anything else falls
+// back to a full rebuild (ok is false, and nothing was changed).
+func (s *Session) quick(paths []string) (*Snapshot, []diag.Diagnostic, bool) {
+	last := s.last
+	reported := map[string]bool{}
+	for _, d := range last.diags {
+		reported[d.Path] = true
+	}
+	var updates []site.Update
+	var fresh []*content.Page
+	for _, p := range paths {
+		old, ds, ok := s.pages.Lookup(p)
+		if !ok || len(ds) > 0 || reported[old.DisplayPath] {
+			return nil, nil, false
+		}
+		data, err := content.ReadLimited(s.builder.fsys, p, content.MaxMarkdownSize)
+		if err != nil {
+			return nil, nil, false
+		}
+		np, ds := content.Parse(old.Source, old.DisplayPath, data)
+		if np == nil || len(ds) > 0 {
+			return nil, nil, false
+		}
+		np.Files = old.Files
+		if !content.SameFrontMatter(old, np) {
+			return nil, nil, false
+		}
+		u, ok := last.model.Reconvert(np, s.conv)
+		if !ok {
+			return nil, nil, false
+		}
+		updates, fresh = append(updates, u), append(fresh, np)
+	}
+	last.lock.Lock()
+	for _, u := range updates {
+		u.Apply()
+	}
+	last.lock.Unlock()
+	for i, p := range paths {
+		s.pages.Store(p, fresh[i], nil)
+	}
+	snap := newSnapshot(last.files, last.lock)
+	var problems diag.List
+	snap.check(paths, last.model, false, &problems)
+	if problems.HasErrors() {
+		s.last = nil
+		return nil, append(slices.Clone(last.diags), problems.Items()...), true
+	}
+	return snap, last.diags, true
 }
 
 // Config returns the site's configuration as of the last build, or nil
@@ -149,10 +230,12 @@ func (s *Session) finish() []diag.Diagnostic {
 type Snapshot struct {
 	files map[string]file
 	done  sync.Map // path -> []byte
+	// lock is shared by the snapshots of one site model (see lastBuild).
+	lock *sync.RWMutex
 }
 
-func newSnapshot(files []file) *Snapshot {
-	s := &Snapshot{files: make(map[string]file, len(files))}
+func newSnapshot(files []file, lock *sync.RWMutex) *Snapshot {
+	s := &Snapshot{files: make(map[string]file, len(files)), lock: lock}
 	for _, f := range files {
 		s.files[f.path] = f
 	}
@@ -180,7 +263,9 @@ func (s *Snapshot) produce(rel string) ([]byte, error) {
 	if !ok {
 		return nil, os.ErrNotExist
 	}
+	s.lock.RLock()
 	data, err := f.make()
+	s.lock.RUnlock()
 	if err != nil {
 		return nil, err
 	}

@@ -13,10 +13,12 @@ import (
 )
 
 // sessionEdit is one change to a site's files, given as site paths and
-// their new contents ("" removes the file).
+// their new contents ("" removes the file). quick says whether the edit
+// must take the fast path (only the text of pages changed).
 type sessionEdit struct {
 	name  string
 	files map[string]string
+	quick bool
 }
 
 // TestSessionEqualsBuild applies a sequence of edits to a site and checks,
@@ -34,21 +36,27 @@ func TestSessionEqualsBuild(t *testing.T) {
 
 	story := "content/stories/anna-porto/index.md"
 	edits := []sessionEdit{
-		{"edit a story's text", map[string]string{story: replaceIn(t, dir, story, "Pierwszy akapit", "Zmieniony akapit")}},
-		{"change a story's country", map[string]string{story: replaceIn(t, dir, story, "country: PT", "country: ES")}},
-		{"add a story", map[string]string{"content/stories/nowa.md": "---\ntitle: Nowa\ndate: 2025-09-01\nperson: {name: Nowa Osoba}\nhost: {institution: X, country: IT}\nmobility_year: 2024\ntags: [nowe]\nconsent: {given: 2025-01-01}\n---\nNowa historia.\n"}},
-		{"withdraw consent", map[string]string{"content/stories/nowa.md": "---\ntitle: Nowa\ndate: 2025-09-01\nperson: {name: Nowa Osoba}\nhost: {institution: X, country: IT}\nmobility_year: 2024\ntags: [nowe]\nconsent: {given: 2025-01-01, withdrawn: 2025-12-01}\n---\nNowa historia.\n"}},
-		{"delete a page", map[string]string{"content/about.md": ""}},
-		{"override a layout", map[string]string{"layouts/page.html": "{{ define \"main\" }}<p class=\"override\">{{ .Title }}</p>{{ end }}\n"}},
-		{"override a UI string", map[string]string{"i18n/pl.yaml": "skip_to_content: Do treści\n"}},
-		{"translate a page", map[string]string{"content/deklaracja.en.md": "---\ntitle: Accessibility statement\nslug: accessibility\n---\nText.\n"}},
-		{"change site.yaml", map[string]string{"site.yaml": replaceIn(t, dir, "site.yaml", "title: Absolwenci", "title: Nasi absolwenci")}},
+		{"edit a story's text", map[string]string{story: replaceIn(t, dir, story, "Pierwszy akapit", "Zmieniony akapit")}, true},
+		{"edit a section's text", map[string]string{"content/stories/_index.md": "---\ntitle: Historie\n---\nNowy wstęp do listy.\n"}, true},
+		{"edit a translation's text", map[string]string{"content/stories/anna-porto/index.en.md": replaceIn(t, dir, "content/stories/anna-porto/index.en.md", "The first paragraph.", "A new first paragraph.")}, true},
+		{"change a story's country", map[string]string{story: replaceIn(t, dir, story, "country: PT", "country: ES")}, false},
+		{"add a story", map[string]string{"content/stories/nowa.md": "---\ntitle: Nowa\ndate: 2025-09-01\nperson: {name: Nowa Osoba}\nhost: {institution: X, country: IT}\nmobility_year: 2024\ntags: [nowe]\nconsent: {given: 2025-01-01}\n---\nNowa historia.\n"}, false},
+		{"withdraw consent", map[string]string{"content/stories/nowa.md": "---\ntitle: Nowa\ndate: 2025-09-01\nperson: {name: Nowa Osoba}\nhost: {institution: X, country: IT}\nmobility_year: 2024\ntags: [nowe]\nconsent: {given: 2025-01-01, withdrawn: 2025-12-01}\n---\nNowa historia.\n"}, false},
+		{"delete a page", map[string]string{"content/about.md": ""}, false},
+		{"override a layout", map[string]string{"layouts/page.html": "{{ define \"main\" }}<p class=\"override\">{{ .Title }}</p>{{ end }}\n"}, false},
+		{"override a UI string", map[string]string{"i18n/pl.yaml": "skip_to_content: Do treści\n"}, false},
+		{"translate a page", map[string]string{"content/deklaracja.en.md": "---\ntitle: Accessibility statement\nslug: accessibility\n---\nText.\n"}, false},
+		{"change site.yaml", map[string]string{"site.yaml": replaceIn(t, dir, "site.yaml", "title: Absolwenci", "title: Nasi absolwenci")}, false},
 	}
 	for _, e := range edits {
 		changed := apply(t, dir, e.files)
+		before := sess.quickBuilds
 		snap, ds = sess.Rebuild(context.Background(), changed, false)
 		if snap == nil {
 			t.Fatalf("%s: build failed: %v", e.name, ds)
+		}
+		if quick := sess.quickBuilds > before; quick != e.quick {
+			t.Errorf("%s: fast path taken = %v, want %v", e.name, quick, e.quick)
 		}
 		compareWithBuild(t, e.name, dir, snap)
 	}

@@ -2,6 +2,7 @@ package content
 
 import (
 	"maps"
+	"reflect"
 	"slices"
 	"sync"
 
@@ -92,4 +93,26 @@ func (p *Page) clone() *Page {
 		c.Statement = &s
 	}
 	return &c
+}
+
+// Lookup returns a copy of the cached page of a site path and its
+// diagnostics, or false when the cache does not hold it (or the file failed
+// to decode).
+func (c *Cache) Lookup(path string) (*Page, []diag.Diagnostic, bool) {
+	p, ds, ok := c.get(path)
+	return p, ds, ok && p != nil
+}
+
+// Store replaces the cached page of a site path, for the preview's fast
+// path, which decodes a changed file itself.
+func (c *Cache) Store(path string, p *Page, ds []diag.Diagnostic) { c.put(path, p, ds) }
+
+// SameFrontMatter reports whether two decodings of the same file have the
+// same front matter, down to the position of every key, so that only the
+// body differs.
+func SameFrontMatter(a, b *Page) bool {
+	return a.Source == b.Source && a.BodyLine == b.BodyLine &&
+		reflect.DeepEqual(a.Front, b.Front) && reflect.DeepEqual(a.Story, b.Story) &&
+		reflect.DeepEqual(a.Video, b.Video) && reflect.DeepEqual(a.Statement, b.Statement) &&
+		maps.Equal(a.Positions, b.Positions)
 }

@@ -64,6 +64,8 @@ type Site struct {
 	Aliases []Alias
 	// NotFound is the page for "not found" (/404.html).
 	NotFound *Page
+	// hidden holds the would-be URL paths of unpublished pages (see hide).
+	hidden map[string]bool
 	// ListsComputed counts the lists sorted while the model was built. It
 	// depends on the number of lists (sections, terms, taxonomies), never
 	// on the number of pages: no page computes a list of its own.
@@ -207,6 +209,7 @@ func New(pages []*content.Page, opt Options) (*Site, []diag.Diagnostic) {
 	b.collectFiles()
 	b.sortPages()
 	b.site.ListsComputed = b.counter.lists
+	b.site.hidden = b.hidden
 	return b.site, b.diags.Items()
 }
 
