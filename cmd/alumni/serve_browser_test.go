@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"strings"
 	"testing"
 	"time"
@@ -19,17 +18,7 @@ func TestServeInBrowser(t *testing.T) {
 	if testing.Short() {
 		t.Skip("starts Chromium")
 	}
-	path, err := browser.FindChromium()
-	browser.Need(t, err)
-	b, err := browser.Launch(context.Background(), path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer b.Close()
-	ctx, cancel := b.NewTab()
-	defer cancel()
-	ctx, cancelTimeout := context.WithTimeout(ctx, 90*time.Second)
-	defer cancelTimeout()
+	ctx := browser.Tab(t, 90*time.Second)
 
 	dir := previewSite(t)
 	url, _ := startServe(t, dir)

@@ -10,6 +10,7 @@ import (
 	"os"
 	"slices"
 	"sync"
+	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
@@ -152,3 +153,24 @@ func (b *lockedBuffer) String() string {
 }
 
 var _ io.Writer = (*lockedBuffer)(nil)
+
+// Tab starts Chromium for a test and returns a new tab's context, which
+// ends after timeout. A missing Chromium skips the test, or fails it in CI
+// (see Need); everything is stopped when the test ends.
+func Tab(t testing.TB, timeout time.Duration) context.Context {
+	t.Helper()
+	path, err := FindChromium()
+	Need(t, err)
+	b, err := Launch(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := b.NewTab()
+	ctx, cancelTimeout := context.WithTimeout(ctx, timeout)
+	t.Cleanup(func() {
+		cancelTimeout()
+		cancel()
+		b.Close()
+	})
+	return ctx
+}

@@ -54,17 +54,7 @@ func TestScriptInBrowser(t *testing.T) {
 	if testing.Short() {
 		t.Skip("starts Chromium")
 	}
-	path, err := browser.FindChromium()
-	browser.Need(t, err)
-	b, err := browser.Launch(context.Background(), path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer b.Close()
-	ctx, cancel := b.NewTab()
-	defer cancel()
-	ctx, cancelTimeout := context.WithTimeout(ctx, 60*time.Second)
-	defer cancelTimeout()
+	ctx := browser.Tab(t, 60*time.Second)
 
 	s, stop, wait := startServer(t, Options{BasePath: "/alumni/"})
 	v1 := newSite(map[string]string{
