@@ -237,22 +237,33 @@ func (p *Page) validateVideo() []diag.Diagnostic {
 }
 
 // checkFile checks that a file named in front matter exists in the page's
-// bundle, with exactly that name: Foto.JPG is not foto.jpg on any system.
+// bundle (see BundleFile).
 func (p *Page) checkFile(key, name string) (diag.Diagnostic, bool) {
+	if err := p.BundleFile(name); err != nil {
+		return p.errorf(key, "%s %q %v", key, name, err), false
+	}
+	return diag.Diagnostic{}, true
+}
+
+// BundleFile checks that name, as written in front matter or Markdown,
+// names a file of the page's bundle with exactly that name: Foto.JPG is
+// not foto.jpg on any system. The error completes a sentence that starts
+// with the name ("photo.jpg" not found in the page bundle ...).
+func (p *Page) BundleFile(name string) error {
 	if p.Bundle == "" {
-		return p.errorf(key, "%s %q needs a page bundle: move %s to a folder %s/index.md and put the file beside it", key, name, path.Base(p.Path), p.Name), false
+		return fmt.Errorf("needs a page bundle: move %s to a folder %s/index.md and put the file beside it", path.Base(p.Path), p.Name)
 	}
 	clean := path.Clean(name)
 	if clean != name || path.IsAbs(name) || strings.HasPrefix(clean, "../") || clean == ".." {
-		return p.errorf(key, "%s %q must name a file in the page bundle, such as photo.jpg", key, name), false
+		return fmt.Errorf("must name a file in the page bundle, such as photo.jpg")
 	}
 	if slices.Contains(p.Files, name) {
-		return diag.Diagnostic{}, true
+		return nil
 	}
 	for _, f := range p.Files {
 		if strings.EqualFold(f, name) {
-			return p.errorf(key, "%s %q not found in the page bundle; there is %q (names are case-sensitive)", key, name, f), false
+			return fmt.Errorf("not found in the page bundle; there is %q (names are case-sensitive)", f)
 		}
 	}
-	return p.errorf(key, "%s %q not found in the page bundle %s", key, name, p.Bundle), false
+	return fmt.Errorf("not found in the page bundle %s", p.Bundle)
 }

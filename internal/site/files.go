@@ -12,13 +12,10 @@ import (
 // findFile checks that a Markdown image destination names a file of the
 // page's bundle, with exactly that name.
 func (p *Page) findFile(dest string) error {
-	if p.Bundle == "" {
-		return fmt.Errorf("image %q needs a page bundle: move %s into a folder as index.md and put the image beside it", dest, path.Base(p.Path))
+	if err := p.BundleFile(dest); err != nil {
+		return fmt.Errorf("image %q %v", dest, err)
 	}
-	if slices.Contains(p.Files, dest) {
-		return nil
-	}
-	return errNotInBundle(dest, p.Files)
+	return nil
 }
 
 // useFiles records that a published page refers to bundle files. Empty

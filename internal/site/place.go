@@ -2,7 +2,6 @@ package site
 
 import (
 	"cmp"
-	"fmt"
 	"path"
 	"slices"
 	"strings"
@@ -136,14 +135,4 @@ func (b *builder) claim(output, owner string) bool {
 	}
 	b.claimed[foldPath(output)] = owner
 	return true
-}
-
-// errNotInBundle explains a missing bundle file.
-func errNotInBundle(name string, files []string) error {
-	for _, f := range files {
-		if strings.EqualFold(f, name) {
-			return fmt.Errorf("image %q not found in the page bundle; there is %q (names are case-sensitive)", name, f)
-		}
-	}
-	return fmt.Errorf("image %q not found in the page bundle", name)
 }
