@@ -28,6 +28,7 @@ func buildBinary(ctx context.Context, bin string) error {
 // buildRun is one measured build.
 type buildRun struct {
 	wall, cpu time.Duration
+	sys       time.Duration // the part of cpu spent in the kernel
 	rss       int64 // peak resident set size, bytes
 	pages     int
 }
@@ -54,7 +55,8 @@ func buildChild(ctx context.Context, bin, site, dest string) (buildRun, error) {
 	if err != nil {
 		return r, fmt.Errorf("alumni build --source %s: %v\n%s", site, err, tail(stderr.Bytes(), 20))
 	}
-	r.cpu = cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
+	r.sys = cmd.ProcessState.SystemTime()
+	r.cpu = cmd.ProcessState.UserTime() + r.sys
 	r.rss = maxRSS(cmd.ProcessState)
 	if m := builtPages.FindSubmatch(stdout.Bytes()); m != nil {
 		r.pages, _ = strconv.Atoi(string(m[1]))

@@ -16,6 +16,12 @@
 //     minification, into a fresh destination with no cache, as a child
 //     process (built once with go build), so that its peak RSS can be read.
 //
+// Every run writes into folders of its own, and the outputs are removed
+// only when every measurement is done. Creating tens of thousands of files
+// right after deleting as many is slow on some file systems (ext4 without a
+// journal skips the inodes deleted in the last 30 seconds, one by one), and
+// that cost would fall on whichever run followed a removal.
+//
 // It prints a table with both times, their ratio, pages per second, peak
 // RSS and time per page, the machine, and whether the targets of the
 // performance issue are met. -cpuprofile, -memprofile and -heapprofile
@@ -67,7 +73,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	var c options
 	fl.IntVar(&c.runs, "runs", 3, "measurements per size; the median is reported")
 	fl.Uint64Var(&c.seed, "seed", 1, "seed of the generated sites")
-	fl.BoolVar(&c.keep, "keep", false, "keep the generated sites and the last outputs")
+	fl.BoolVar(&c.keep, "keep", false, "keep the generated sites and every output")
 	fl.StringVar(&c.dir, "dir", "", "work folder (default: a new temporary folder)")
 	fl.StringVar(&c.cpuProfile, "cpuprofile", "", "write a CPU profile of an in-process build of the largest site")
 	fl.StringVar(&c.memProfile, "memprofile", "", "write an allocation profile of an in-process build of the largest site")
@@ -144,21 +150,25 @@ func bench(ctx context.Context, c options, args []string, stdout, stderr io.Writ
 	default:
 		// A folder given with -dir may hold other things: only what the
 		// benchmark made there is removed.
-		defer func() {
-			os.Remove(bin)
-			for _, n := range c.sizes {
-				os.RemoveAll(siteDir(work, n))
-			}
-		}()
+		defer os.Remove(bin)
 	}
 	fmt.Fprintf(stderr, "building %s\n", bin)
 	if err := buildBinary(ctx, bin); err != nil {
 		return err
 	}
+	// The sites and the outputs of this run go into a new folder, so that
+	// nothing is deleted before the measurements are done.
+	outputs, err := os.MkdirTemp(work, "run-")
+	if err != nil {
+		return err
+	}
+	if !c.keep {
+		defer os.RemoveAll(outputs)
+	}
 	load := loadAverage()
 	var results []result
 	for _, n := range c.sizes {
-		r, err := measure(ctx, c, work, bin, n, stderr)
+		r, err := measure(ctx, c, outputs, bin, n, stderr)
 		if err != nil {
 			return err
 		}
@@ -168,20 +178,18 @@ func bench(ctx context.Context, c options, args []string, stdout, stderr io.Writ
 	if c.cpuProfile != "" || c.memProfile != "" || c.heapProfile != "" {
 		largest := c.sizes[len(c.sizes)-1]
 		fmt.Fprintf(stderr, "profiling an in-process build of N=%d\n", largest)
-		return profileBuild(ctx, siteDir(work, largest), filepath.Join(work, "profiled"), c.cpuProfile, c.memProfile, c.heapProfile, stderr)
+		return profileBuild(ctx, siteDir(outputs, largest), filepath.Join(outputs, "profiled"), c.cpuProfile, c.memProfile, c.heapProfile, stderr)
 	}
 	return nil
 }
 
-func siteDir(work string, n int) string { return filepath.Join(work, "site-"+strconv.Itoa(n)) }
+func siteDir(outputs string, n int) string { return filepath.Join(outputs, "site-"+strconv.Itoa(n)) }
 
-// measure generates the site of n stories and measures it c.runs times.
-func measure(ctx context.Context, c options, work, bin string, n int, stderr io.Writer) (result, error) {
+// measure generates the site of n stories below outputs and measures it
+// c.runs times, writing every output into a new folder below outputs.
+func measure(ctx context.Context, c options, outputs, bin string, n int, stderr io.Writer) (result, error) {
 	r := result{n: n}
-	site := siteDir(work, n)
-	if err := os.RemoveAll(site); err != nil {
-		return r, err
-	}
+	site := siteDir(outputs, n)
 	start := time.Now()
 	if err := sitegen.Write(site, sitegen.Options{Stories: n, Seed: c.seed}); err != nil {
 		return r, err
@@ -192,34 +200,27 @@ func measure(ctx context.Context, c options, work, bin string, n int, stderr io.
 		return r, err
 	}
 	fmt.Fprintf(stderr, "N=%d: generated %d content files (%.1f MB) in %.2f s\n", n, r.files, mb(r.contentBytes), r.generate.Seconds())
-	floorOut, dest := filepath.Join(work, "floor"), filepath.Join(work, "public")
 	var floors, builds, cpus []time.Duration
 	for i := range c.runs {
 		if err := ctx.Err(); err != nil {
 			return r, err
 		}
-		f, err := floor(site, floorOut)
+		run := fmt.Sprintf("%d-%d", n, i+1)
+		f, err := floor(site, filepath.Join(outputs, "floor-"+run))
 		if err != nil {
 			return r, fmt.Errorf("floor: %v", err)
 		}
-		b, err := buildChild(ctx, bin, site, dest)
+		b, err := buildChild(ctx, bin, site, filepath.Join(outputs, "public-"+run))
 		if err != nil {
 			return r, err
 		}
 		floors, builds, cpus = append(floors, f), append(builds, b.wall), append(cpus, b.cpu)
 		r.rss, r.pages = max(r.rss, b.rss), b.pages
-		fmt.Fprintf(stderr, "N=%d run %d/%d: floor %.2f s, build %.2f s (CPU %.2f s), peak RSS %.0f MB, %d pages\n",
-			n, i+1, c.runs, f.Seconds(), b.wall.Seconds(), b.cpu.Seconds(), mb(b.rss), b.pages)
+		fmt.Fprintf(stderr, "N=%d run %d/%d: floor %.2f s, build %.2f s (CPU %.2f s, %.2f s of it in the kernel), peak RSS %.0f MB, %d pages\n",
+			n, i+1, c.runs, f.Seconds(), b.wall.Seconds(), b.cpu.Seconds(), b.sys.Seconds(), mb(b.rss), b.pages)
 	}
 	r.floor, r.build, r.cpu = median(floors), median(builds), median(cpus)
-	if !c.keep {
-		// The site of the largest size is kept for -cpuprofile.
-		err = os.RemoveAll(floorOut)
-		if err2 := os.RemoveAll(dest); err == nil {
-			err = err2
-		}
-	}
-	return r, err
+	return r, nil
 }
 
 // median returns the middle value, or the mean of the two middle ones.

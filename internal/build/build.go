@@ -150,7 +150,7 @@ func (b *builder) run(ctx context.Context) Result {
 		b.diags.Add(diag.Errorf(filepath.ToSlash(b.opt.Dest), diag.Pos{}, "%v", err))
 		return res
 	}
-	pl := &planner{site: s, theme: th, fsys: b.fsys, display: b.opt.Display, minifier: minifier}
+	pl := &planner{site: s, theme: th, renderer: th.NewRenderer(), fsys: b.fsys, display: b.opt.Display, minifier: minifier}
 	files, ds := pl.plan()
 	b.diags.Add(ds...)
 	written := write(ctx, files, stage, &b.diags)

@@ -33,8 +33,10 @@ type file struct {
 
 // planner lists the files of a build.
 type planner struct {
-	site     *site.Site
-	theme    *theme.Theme
+	site  *site.Site
+	theme *theme.Theme
+	// renderer renders the pages of site; it lives as long as site does.
+	renderer *theme.Renderer
 	fsys     fs.FS
 	display  func(string) string
 	minifier *output.Minifier
@@ -52,7 +54,7 @@ func (pl *planner) plan() ([]file, []diag.Diagnostic) {
 			continue
 		}
 		files = append(files, file{path: p.OutputPath, shown: p.DisplayPath, make: func() ([]byte, error) {
-			html, err := render(pl.theme, p)
+			html, err := render(pl.renderer, p)
 			if err != nil {
 				return nil, err
 			}
@@ -116,13 +118,13 @@ func (pl *planner) generated(name string, data func() []byte) file {
 
 // render executes a page's layout, turning a panic into an error that
 // names the page.
-func render(th *theme.Theme, p *site.Page) (html []byte, err error) {
+func render(r *theme.Renderer, p *site.Page) (html []byte, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = diag.Errorf(p.DisplayPath, diag.Pos{}, "rendering with layout %q failed: %v", p.Layout, r)
 		}
 	}()
-	return th.Render(p.Lang, p.Layout, p)
+	return r.Render(p.Lang, p.Layout, p)
 }
 
 // aliasPage is the redirect written for an alias: a meta refresh, a

@@ -47,8 +47,11 @@ type Session struct {
 // lastBuild is a successful build that the fast path can update in place.
 type lastBuild struct {
 	model *site.Site
-	files []file
-	diags []diag.Diagnostic
+	// renderer renders model's pages; its fragments are forgotten when
+	// the fast path changes model.
+	renderer *theme.Renderer
+	files    []file
+	diags    []diag.Diagnostic
 	// lock is held for reading while a page of model is produced and for
 	// writing while the fast path changes it.
 	lock *sync.RWMutex
@@ -134,7 +137,7 @@ func (s *Session) Rebuild(ctx context.Context, changed []string, all bool) (*Sna
 	if s.theme == nil {
 		return nil, s.finish()
 	}
-	pl := &planner{site: model, theme: s.theme, fsys: b.fsys, display: b.opt.Display, minifier: s.minifier}
+	pl := &planner{site: model, theme: s.theme, renderer: s.theme.NewRenderer(), fsys: b.fsys, display: b.opt.Display, minifier: s.minifier}
 	files, ds := pl.plan()
 	b.diags.Add(ds...)
 	snap := newSnapshot(files, &sync.RWMutex{})
@@ -143,7 +146,7 @@ func (s *Session) Rebuild(ctx context.Context, changed []string, all bool) (*Sna
 		return nil, s.finish()
 	}
 	ds = s.finish()
-	s.last = &lastBuild{model: model, files: files, diags: ds, lock: snap.lock}
+	s.last = &lastBuild{model: model, renderer: pl.renderer, files: files, diags: ds, lock: snap.lock}
 	return snap, ds
 }
 
@@ -190,6 +193,7 @@ func (s *Session) quick(paths []string) (*Snapshot, []diag.Diagnostic, bool) {
 	for _, u := range updates {
 		u.Apply()
 	}
+	last.renderer.Forget()
 	last.lock.Unlock()
 	for i, p := range paths {
 		s.pages.Store(p, fresh[i], nil)

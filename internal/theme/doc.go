@@ -27,8 +27,9 @@
 // # Rendering
 //
 // A page is rendered by executing base.html together with its layout and
-// every partial. Rendering goes to a buffer, so a failing template writes
-// nothing. Template errors are diagnostics that name the template file
+// every partial, through a Renderer: one per site model, since it keeps
+// the fragments of partialCached. Rendering goes to a buffer, so a failing
+// template writes nothing. Template errors are diagnostics that name the template file
 // and line, and the column when html/template knows it. Files of the
 // embedded theme are named themes/default/layouts/x.html.
 //
@@ -62,4 +63,16 @@
 //	tel "+48 67 …"     a tel: URL of a phone number (digits and a leading +)
 //	paragraphs text    the paragraphs of a plain text (split at blank lines)
 //	absAsset "x.jpg"   the absolute URL of an asset, for og:image
+//	partialCached "partials/x.html" ctx [variant...]
+//	                   the partial executed with ctx, as HTML, rendered
+//	                   once per language and variants (up to four
+//	                   comparable values: strings, numbers, booleans,
+//	                   pages) and then reused by every page of the build.
+//	                   The context is not part of the key, so a partial
+//	                   whose output depends on the page must get the page
+//	                   (or what it depends on) as a variant: the default
+//	                   theme caches a card with {{ partialCached
+//	                   "partials/card.html" . . }}, and the footer's
+//	                   columns that are the same everywhere with no
+//	                   variant. Use it in HTML text, not in attributes.
 package theme

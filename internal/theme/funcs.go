@@ -1,6 +1,7 @@
 package theme
 
 import (
+	"errors"
 	"fmt"
 	"html/template"
 	"maps"
@@ -29,6 +30,11 @@ func (t *Theme) funcs(lang string) template.FuncMap {
 		"add":     func(a, b int) int { return a + b },
 		"first": func(n int, pages []*site.Page) []*site.Page {
 			return pages[:min(n, len(pages))]
+		},
+		// partialCached is bound to a Renderer's cache when a Renderer
+		// clones the set; the theme's own sets are never executed.
+		"partialCached": func(string, any, ...any) (template.HTML, error) {
+			return "", errors.New("partialCached used outside a Renderer")
 		},
 		"faculty": func(key string) string {
 			if name := t.opt.Faculties[key][lang]; name != "" {

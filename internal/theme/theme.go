@@ -1,7 +1,6 @@
 package theme
 
 import (
-	"bytes"
 	"errors"
 	"html/template"
 	"io/fs"
@@ -44,6 +43,7 @@ type Options struct {
 type Theme struct {
 	opt Options
 	// sets maps language and layout to the template set that renders it.
+	// They are never executed: every Renderer executes clones of its own.
 	sets map[string]map[string]*template.Template
 	// names maps template names to the file paths shown in diagnostics,
 	// sources to their text.
@@ -158,27 +158,6 @@ var ErrReported = errors.New("layout failed to load")
 func (t *Theme) LayoutSearch(layout string) []string {
 	name := "layouts/" + layout + ".html"
 	return []string{t.display(t.opt.Site, name), t.display(t.opt.Theme, name)}
-}
-
-// Render executes layout for a page in lang and returns the HTML. An error
-// is a diag.Diagnostic naming the template file and line.
-func (t *Theme) Render(lang, layout string, data any) (out []byte, err error) {
-	set := t.sets[lang][layout]
-	if t.broken[layout] {
-		return nil, ErrReported
-	}
-	if set == nil {
-		return nil, diag.Errorf(t.opt.Display("layouts"), diag.Pos{}, "no layout %q", layout)
-	}
-	// Most pages are about as large as the last one: starting the buffer at
-	// that size saves growing it from nothing on every page.
-	var buf bytes.Buffer
-	buf.Grow(int(t.lastSize.Load()) + 1024)
-	if err := set.ExecuteTemplate(&buf, "base.html", data); err != nil {
-		return nil, t.templateError(err)
-	}
-	t.lastSize.Store(int64(buf.Len()))
-	return buf.Bytes(), nil
 }
 
 // Assets returns the processed assets, sorted by output path.

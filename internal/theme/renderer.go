@@ -1,0 +1,144 @@
+package theme
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"reflect"
+	"sync"
+
+	"github.com/alumni-site/alumni/internal/diag"
+)
+
+// maxVariants is how many variant values partialCached takes after the
+// context.
+const maxVariants = 4
+
+// Renderer renders the pages of one site model. It holds the fragments
+// that partialCached has rendered, so it lives exactly as long as the
+// model it renders: a new model needs a new Renderer, and a model changed
+// in place needs Forget. A Renderer is safe for concurrent use.
+type Renderer struct {
+	t *Theme
+	// sets holds the Renderer's own clones of the theme's template sets,
+	// by language and layout, made on first use; the clones' partialCached
+	// is bound to frags.
+	mu    sync.Mutex
+	sets  map[[2]string]*template.Template
+	frags fragments
+}
+
+// NewRenderer returns a Renderer with an empty fragment cache.
+func (t *Theme) NewRenderer() *Renderer {
+	return &Renderer{t: t, sets: map[[2]string]*template.Template{}, frags: fragments{m: map[fragmentKey]*fragment{}}}
+}
+
+// Forget empties the fragment cache, after the model was changed in place.
+// It must not run while a page is being rendered.
+func (r *Renderer) Forget() {
+	r.frags.mu.Lock()
+	clear(r.frags.m)
+	r.frags.mu.Unlock()
+}
+
+// Render executes layout for a page in lang and returns the HTML. An error
+// is a diag.Diagnostic naming the template file and line.
+func (r *Renderer) Render(lang, layout string, data any) ([]byte, error) {
+	if r.t.broken[layout] {
+		return nil, ErrReported
+	}
+	set, err := r.set(lang, layout)
+	if err != nil {
+		return nil, err
+	}
+	// Most pages are about as large as the last one: starting the buffer at
+	// that size saves growing it from nothing on every page.
+	var buf bytes.Buffer
+	buf.Grow(int(r.t.lastSize.Load()) + 1024)
+	if err := set.ExecuteTemplate(&buf, "base.html", data); err != nil {
+		return nil, r.t.templateError(err)
+	}
+	r.t.lastSize.Store(int64(buf.Len()))
+	return buf.Bytes(), nil
+}
+
+// set returns the Renderer's clone of the set for lang and layout. The
+// theme's own sets are never executed, so that they can be cloned for
+// every Renderer (html/template refuses to clone an executed set).
+func (r *Renderer) set(lang, layout string) (*template.Template, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	key := [2]string{lang, layout}
+	if set, ok := r.sets[key]; ok {
+		return set, nil
+	}
+	master := r.t.sets[lang][layout]
+	if master == nil {
+		return nil, diag.Errorf(r.t.opt.Display("layouts"), diag.Pos{}, "no layout %q", layout)
+	}
+	set, err := master.Clone()
+	if err != nil {
+		return nil, diag.Errorf(r.t.opt.Display("layouts"), diag.Pos{}, "%v", err)
+	}
+	set.Funcs(template.FuncMap{"partialCached": func(name string, data any, variants ...any) (template.HTML, error) {
+		return r.partialCached(set, lang, name, data, variants)
+	}})
+	r.sets[key] = set
+	return set, nil
+}
+
+// fragments is the cache of partialCached.
+type fragments struct {
+	mu sync.Mutex
+	m  map[fragmentKey]*fragment
+}
+
+// fragmentKey names a cached fragment: the partial, the page language and
+// the variant values. The context is not part of the key.
+type fragmentKey struct {
+	lang, name string
+	variants   [maxVariants]any
+}
+
+// fragment is a partial rendered once.
+type fragment struct {
+	once sync.Once
+	html template.HTML
+	err  error
+}
+
+// partialCached renders the partial name with data the first time it is
+// asked for with these variants in this language, and returns the same
+// HTML every later time. Two pages asking at once render it once.
+func (r *Renderer) partialCached(set *template.Template, lang, name string, data any, variants []any) (template.HTML, error) {
+	if len(variants) > maxVariants {
+		return "", fmt.Errorf("%q: at most %d variants, got %d", name, maxVariants, len(variants))
+	}
+	key := fragmentKey{lang: lang, name: name}
+	for i, v := range variants {
+		if v != nil && !reflect.TypeOf(v).Comparable() {
+			return "", fmt.Errorf("%q: variant %d (%T) cannot be a key: use a string, a number or a page", name, i+1, v)
+		}
+		key.variants[i] = v
+	}
+	r.frags.mu.Lock()
+	f := r.frags.m[key]
+	if f == nil {
+		f = &fragment{}
+		r.frags.m[key] = f
+	}
+	r.frags.mu.Unlock()
+	f.once.Do(func() {
+		if set.Lookup(name) == nil {
+			f.err = fmt.Errorf("no template %q", name)
+			return
+		}
+		var buf bytes.Buffer
+		if err := set.ExecuteTemplate(&buf, name, data); err != nil {
+			f.err = r.t.templateError(err)
+			return
+		}
+		f.html = template.HTML(buf.String())
+	})
+	return f.html, f.err
+}
