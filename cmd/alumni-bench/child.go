@@ -29,7 +29,7 @@ func buildBinary(ctx context.Context, bin string) error {
 type buildRun struct {
 	wall, cpu time.Duration
 	sys       time.Duration // the part of cpu spent in the kernel
-	rss       int64 // peak resident set size, bytes
+	rss       int64         // peak resident set size, bytes
 	pages     int
 }
 
