@@ -123,6 +123,7 @@ func (b *builder) run(ctx context.Context) Result {
 		Languages:       cfg.LanguageOrder,
 		DefaultLanguage: cfg.DefaultLanguage,
 		Display:         b.opt.Display,
+		DropBodies:      true,
 	})
 	b.diags.Add(ds...)
 	var labels func(lang, key string) (string, bool)
@@ -138,9 +139,11 @@ func (b *builder) run(ctx context.Context) Result {
 		Clock:    content.Clock{Now: b.now(cfg), Location: cfg.Location, Drafts: b.opt.Drafts, Future: b.opt.Future},
 		Markdown: conv,
 		Labels:   labels,
+		Body:     func(p *content.Page) ([]byte, error) { return p.ReadBody(b.fsys) },
 	})
 	b.diags.Add(ds...)
 	if th == nil {
+		b.diags.Add(s.ConvertAll()...)
 		return res
 	}
 	// Pages are rendered even after an error, so that every template error
@@ -150,10 +153,15 @@ func (b *builder) run(ctx context.Context) Result {
 		b.diags.Add(diag.Errorf(filepath.ToSlash(b.opt.Dest), diag.Pos{}, "%v", err))
 		return res
 	}
-	pl := &planner{site: s, theme: th, renderer: th.NewRenderer(), fsys: b.fsys, display: b.opt.Display, minifier: minifier}
+	// Pages are converted as they are rendered, and let go of after; the
+	// bundle files that their Markdown shows are known, and written, once
+	// every page is converted.
+	pl := &planner{site: s, theme: th, renderer: th.NewRenderer(), fsys: b.fsys, display: b.opt.Display, minifier: minifier, release: true}
 	files, ds := pl.plan()
 	b.diags.Add(ds...)
 	written := write(ctx, files, stage, &b.diags)
+	b.diags.Add(s.ConvertAll()...)
+	written += write(ctx, pl.bundleFiles(), stage, &b.diags)
 	if b.failed() || ctx.Err() != nil {
 		stage.Abort()
 		return res

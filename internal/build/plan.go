@@ -40,10 +40,14 @@ type planner struct {
 	fsys     fs.FS
 	display  func(string) string
 	minifier *output.Minifier
+	// release lets go of each page's HTML once it is rendered (a build;
+	// the preview keeps it).
+	release bool
 }
 
-// plan returns every output file, and the diagnostics of pages that cannot
-// be rendered at all (a missing layout).
+// plan returns every output file but the bundle files, which are known
+// once every page's Markdown is converted (see bundleFiles), and the
+// diagnostics of pages that cannot be rendered at all (a missing layout).
 func (pl *planner) plan() ([]file, []diag.Diagnostic) {
 	var files []file
 	var ds []diag.Diagnostic
@@ -55,6 +59,9 @@ func (pl *planner) plan() ([]file, []diag.Diagnostic) {
 		}
 		files = append(files, file{path: p.OutputPath, shown: p.DisplayPath, make: func() ([]byte, error) {
 			html, err := render(pl.renderer, p)
+			if pl.release {
+				p.Release()
+			}
 			if err != nil {
 				return nil, err
 			}
@@ -67,9 +74,6 @@ func (pl *planner) plan() ([]file, []diag.Diagnostic) {
 	static := pl.theme.StaticFiles()
 	for _, f := range static {
 		files = append(files, pl.copy(f.FS, f.Path, f.Output, f.Display))
-	}
-	for _, f := range pl.site.Files {
-		files = append(files, pl.copy(pl.fsys, f.Source, f.Output, pl.display(f.Source)))
 	}
 	for _, l := range pl.site.Languages {
 		files = append(files, pl.generated(feed.Path(pl.site, l), func() []byte { return feed.Atom(pl.site, l) }))
@@ -94,6 +98,16 @@ func (pl *planner) plan() ([]file, []diag.Diagnostic) {
 	}
 	slices.SortFunc(files, func(x, y file) int { return cmp.Compare(x.path, y.path) })
 	return files, ds
+}
+
+// bundleFiles returns the bundle files to publish; site.ConvertAll must
+// have run.
+func (pl *planner) bundleFiles() []file {
+	var files []file
+	for _, f := range pl.site.Files {
+		files = append(files, pl.copy(pl.fsys, f.Source, f.Output, pl.display(f.Source)))
+	}
+	return files
 }
 
 // minify minifies data when minification is on.

@@ -132,14 +132,19 @@ func (s *Session) Rebuild(ctx context.Context, changed []string, all bool) (*Sna
 		Markdown: s.conv,
 		Memo:     s.memo,
 		Labels:   labels,
+		Body:     func(p *content.Page) ([]byte, error) { return p.ReadBody(b.fsys) },
 	})
 	b.diags.Add(ds...)
+	// The preview converts every page up front: its Markdown problems are
+	// reported at once, and the memo makes the next build cheap.
+	b.diags.Add(model.ConvertAll()...)
 	if s.theme == nil {
 		return nil, s.finish()
 	}
 	pl := &planner{site: model, theme: s.theme, renderer: s.theme.NewRenderer(), fsys: b.fsys, display: b.opt.Display, minifier: s.minifier}
 	files, ds := pl.plan()
 	b.diags.Add(ds...)
+	files = append(files, pl.bundleFiles()...)
 	snap := newSnapshot(files, &sync.RWMutex{})
 	snap.check(changed, model, themeChanged || configChanged, &b.diags)
 	if ctx.Err() != nil || b.failed() {

@@ -109,8 +109,12 @@ func (c *Cache) Store(path string, p *Page, ds []diag.Diagnostic) { c.put(path, 
 
 // SameFrontMatter reports whether two decodings of the same file have the
 // same front matter, down to the position of every key, so that only the
-// body differs.
+// body differs; for a story or a video, not in whether it is empty, which
+// their validation checks.
 func SameFrontMatter(a, b *Page) bool {
+	if (a.Story != nil || a.Video != nil) && a.EmptyBody != b.EmptyBody {
+		return false
+	}
 	return a.Source == b.Source && a.BodyLine == b.BodyLine &&
 		reflect.DeepEqual(a.Front, b.Front) && reflect.DeepEqual(a.Story, b.Story) &&
 		reflect.DeepEqual(a.Video, b.Video) && reflect.DeepEqual(a.Statement, b.Statement) &&

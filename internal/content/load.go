@@ -30,6 +30,10 @@ type Options struct {
 	// it does not hold are read (the preview calls Cache.Forget for the
 	// files that changed).
 	Cache *Cache
+	// DropBodies leaves Page.Body nil, so that a build does not hold every
+	// page's Markdown at once; Page.ReadBody reads a body when it is
+	// needed.
+	DropBodies bool
 }
 
 // Load reads and decodes every page under content/ in fsys (the site root).
@@ -279,6 +283,9 @@ func (l *loader) decode(j job) (*Page, []diag.Diagnostic) {
 	p, ds := Parse(j.src, display, data)
 	if p != nil {
 		p.Files = j.files
+		if l.opt.DropBodies {
+			p.DropBody()
+		}
 	}
 	return p, ds
 }

@@ -1,6 +1,11 @@
 package content
 
 import (
+	"bytes"
+	"fmt"
+	"hash/fnv"
+	"io/fs"
+
 	"github.com/alumni-site/alumni/internal/decode"
 	"github.com/alumni-site/alumni/internal/diag"
 )
@@ -14,10 +19,19 @@ type Page struct {
 	Story     *Story
 	Video     *Video
 	Statement *Statement
-	// Body is the Markdown after the front matter; BodyLine is the file
-	// line on which it starts.
-	Body     []byte
-	BodyLine int
+	// Body is the Markdown after the front matter, or nil when Load was
+	// asked to drop it (ReadBody reads it again); BodyLine is the file line
+	// on which it starts, and EmptyBody reports whether it holds only
+	// white space.
+	Body      []byte
+	BodyLine  int
+	EmptyBody bool
+	// head is a checksum of the file's first bodyStart bytes (after
+	// Normalize), the part before the body, which ReadBody compares with
+	// the file it reads again; dropped is set when the body was dropped.
+	head      uint64
+	bodyStart int
+	dropped   bool
 	// Positions maps front-matter keys to their positions in the file.
 	Positions decode.Positions
 	// Files lists the other files of the page's bundle, as slash paths
@@ -40,7 +54,9 @@ func Parse(src Source, display string, data []byte) (p *Page, diags []diag.Diagn
 	if err != nil {
 		return nil, []diag.Diagnostic{toDiagnostic(display, err)}
 	}
-	p = &Page{Source: src, Body: doc.Body, BodyLine: doc.BodyLine, DisplayPath: display, Positions: decode.Positions{}}
+	p = &Page{Source: src, Body: doc.Body, BodyLine: doc.BodyLine, DisplayPath: display, Positions: decode.Positions{},
+		EmptyBody: len(bytes.TrimSpace(doc.Body)) == 0, bodyStart: len(data) - len(doc.Body)}
+	p.head = headSum(data[:p.bodyStart])
 	// The front matter decodes into the types of the page's kind; a plain
 	// page with type: accessibility is an accessibility statement.
 	var target any = &p.Front
@@ -75,6 +91,42 @@ func Parse(src Source, display string, data []byte) (p *Page, diags []diag.Diagn
 		p.Front, p.Statement = f.Front, &f.Statement
 	}
 	return p, diags
+}
+
+// headSum is a checksum of the front matter part of a file.
+func headSum(head []byte) uint64 {
+	h := fnv.New64a()
+	h.Write(head)
+	return h.Sum64()
+}
+
+// ReadBody returns the page's Markdown: Body, or, when Load dropped it,
+// the body of the file read again from fsys (the site root). A file whose
+// front matter changed since it was loaded is an error: the page's fields
+// and its body would not belong together.
+func (p *Page) ReadBody(fsys fs.FS) ([]byte, error) {
+	if !p.dropped {
+		return p.Body, nil
+	}
+	data, err := ReadLimited(fsys, p.Path, MaxMarkdownSize)
+	if err != nil {
+		return nil, err
+	}
+	if data, err = decode.Normalize(p.DisplayPath, data); err != nil {
+		return nil, err
+	}
+	if len(data) < p.bodyStart || headSum(data[:p.bodyStart]) != p.head {
+		return nil, fmt.Errorf("the file changed while the site was being built: build again")
+	}
+	return data[p.bodyStart:], nil
+}
+
+// DropBody lets go of the page's Markdown; ReadBody reads it again from
+// the file. A page made by the engine, with no file, keeps its body.
+func (p *Page) DropBody() {
+	if p.Path != "" && !p.EmptyBody {
+		p.Body, p.dropped = nil, true
+	}
 }
 
 // typeOf returns the value of the top-level key "type" of a decoded front

@@ -162,7 +162,7 @@ func (p *Page) validateConsent() []diag.Diagnostic {
 		{"name", true, "person.name"},
 		{"photo", s.Person.Photo != "", "person.photo"},
 		{"quote", s.Quote != "", "quote"},
-		{"story", len(strings.TrimSpace(string(p.Body))) > 0, "consent.scope"},
+		{"story", !p.EmptyBody, "consent.scope"},
 		{"video", s.Video != "", "video"},
 	}
 	for _, u := range uses {
@@ -225,7 +225,7 @@ func (p *Page) validateVideo() []diag.Diagnostic {
 			add(d)
 		}
 	}
-	if len(strings.TrimSpace(string(p.Body))) == 0 {
+	if p.EmptyBody {
 		add(p.errorf("title", "a video page needs a body with its description and transcript (WCAG 1.2.3)"))
 	}
 	for i, speaker := range p.Video.Speakers {

@@ -95,7 +95,7 @@ func Atom(s *site.Site, l *site.Language) []byte {
 			Link:      atomLink{Rel: "alternate", Type: "text/html", Href: p.Permalink},
 			Published: at.Format(time.RFC3339),
 			Updated:   at.Format(time.RFC3339),
-			Summary:   p.Summary,
+			Summary:   p.Summary(),
 		})
 	}
 	if newest.IsZero() {

@@ -41,13 +41,13 @@ type memoEntry struct {
 	used   []string // bundle files the page's images use
 }
 
-func (m *Memo) key(p *Page, hidden uint64) memoKey {
+func (m *Memo) key(p *Page, body []byte, hidden uint64) memoKey {
 	return memoKey{
 		path:      p.Path,
 		lang:      p.Lang,
 		bundleURL: p.BundleURL,
 		line:      p.BodyLine,
-		body:      maphash.Bytes(m.seed, p.Body),
+		body:      maphash.Bytes(m.seed, body),
 		files:     maphash.String(m.seed, strings.Join(p.Files, "\x00")),
 		hidden:    hidden,
 	}

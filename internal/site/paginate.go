@@ -58,6 +58,7 @@ lists:
 			if n > 1 {
 				later := *first
 				p = &later
+				p.markup.addRender()
 				p.setPath(b.cfg, path.Join(path.Dir(first.OutputPath), "page", strconv.Itoa(n)))
 				if !b.claim(p.OutputPath, first.DisplayPath) {
 					continue lists

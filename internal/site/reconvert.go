@@ -35,7 +35,7 @@ func (s *Site) Reconvert(p *content.Page, conv Converter) (Update, bool) {
 	first := *u.pages[0]
 	first.Page = p
 	b := &builder{cfg: s.Config, hidden: s.hidden}
-	e := b.convertPage(conv, &first)
+	e := b.convertBody(conv, &first, p.Body)
 	if len(e.diags) > 0 {
 		return u, false
 	}
@@ -63,7 +63,8 @@ func (s *Site) publishes(output string) bool {
 // Apply sets the new HTML on the pages of an Update. The caller must make
 // sure that no page of the site is being rendered meanwhile.
 func (u Update) Apply() {
+	m := &markup{converted: true, html: u.content, summary: u.summary, renders: len(u.pages)}
 	for _, q := range u.pages {
-		q.Content, q.Summary = u.content, u.summary
+		q.markup = m
 	}
 }

@@ -1,7 +1,16 @@
 // Package site turns decoded content into the site model: which pages are
 // published, in which languages, at which URLs, with their translations,
-// references and bundle files resolved and their Markdown converted. It
-// does no I/O.
+// references and bundle files resolved. It does no I/O of its own.
+//
+// # Markdown
+//
+// A page's Markdown is converted when its Content or Summary is first
+// asked for. A build lets go of the HTML with
+// Release once the page is written, so that it never holds the whole
+// site's HTML, and converts again if a later page shows that content.
+// Options.Body supplies bodies that the loader dropped. ConvertAll converts
+// what no page asked for, reports every conversion's problems and lists
+// the bundle files that the Markdown shows.
 //
 // # Translations
 //
@@ -39,8 +48,6 @@
 package site
 
 import (
-	"html/template"
-	"runtime"
 	"slices"
 	"sync"
 
@@ -58,7 +65,8 @@ type Site struct {
 	Languages []*Language
 	// Pages lists every published page, sorted by output path.
 	Pages []*Page
-	// Files lists the bundle files to publish, sorted by output path.
+	// Files lists the bundle files to publish, sorted by output path. It
+	// is set by ConvertAll, since a page's Markdown may show bundle files.
 	Files []File
 	// Aliases lists the redirects, in page order.
 	Aliases []Alias
@@ -66,6 +74,8 @@ type Site struct {
 	NotFound *Page
 	// hidden holds the would-be URL paths of unpublished pages (see hide).
 	hidden map[string]bool
+	// build is the state of New that converting Markdown on demand needs.
+	build *builder
 	// ListsComputed counts the lists sorted while the model was built. It
 	// depends on the number of lists (sections, terms, taxonomies), never
 	// on the number of pages: no page computes a list of its own.
@@ -132,11 +142,9 @@ type Page struct {
 	// Versions lists the page in every language it is published in, in
 	// config order, itself included.
 	Versions []*Page
-	// Content is the page's Markdown converted to HTML.
-	Content template.HTML
-	// Summary is the description, or else the first paragraph's text cut
-	// at the last space within 160 characters and ended with "…".
-	Summary string
+	// markup is the page's converted Markdown, read through Content and
+	// Summary.
+	markup *markup
 	// BundleURL is the root-relative URL of the folder holding the page's
 	// bundle files, ending in "/"; empty for a single-file page.
 	BundleURL string
@@ -177,6 +185,9 @@ type Options struct {
 	Markdown Converter
 	// Memo, when set, remembers conversions between builds (the preview).
 	Memo *Memo
+	// Body returns a page's Markdown (content.Page.ReadBody); nil takes
+	// content.Page.Body.
+	Body func(p *content.Page) ([]byte, error)
 	// Labels returns a UI string of the theme, for the titles of taxonomy
 	// and term pages (taxonomy_countries, program_study); nil or a missing
 	// string falls back to the key.
@@ -199,21 +210,23 @@ func New(pages []*content.Page, opt Options) (*Site, []diag.Diagnostic) {
 	b.place(published)
 	b.hide()
 	b.link()
-	b.convert(opt.Markdown, opt.Memo)
 	b.lists()
 	b.taxonomies()
 	b.linkVersions()
+	b.prepareMarkup(opt)
 	b.paginate()
 	b.notFound()
+	b.prepareMarkup(opt)
 	b.aliases()
-	b.collectFiles()
 	b.sortPages()
 	b.site.ListsComputed = b.counter.lists
 	b.site.hidden = b.hidden
+	b.site.build = b
 	return b.site, b.diags.Items()
 }
 
-// builder holds the state of one New call.
+// builder holds the state of one New call, and, after it, what converting
+// Markdown on demand needs (see ConvertAll).
 type builder struct {
 	cfg   *config.Config
 	clock content.Clock
@@ -238,6 +251,7 @@ type builder struct {
 	labels    func(lang, key string) (string, bool)
 	sorters   map[string]*sorter
 	counter   struct{ lists int }
+	markdown  markdownSource
 	mu        sync.Mutex
 }
 
@@ -247,61 +261,26 @@ func (b *builder) language(code string) *Language {
 	return b.site.Languages[i]
 }
 
-// convert turns every published page's Markdown into HTML, in parallel,
-// and resolves the bundle files its images refer to. With a memo, a page
-// whose input did not change reuses its earlier result.
-func (b *builder) convert(conv Converter, memo *Memo) {
-	var hidden uint64
-	if memo != nil {
-		hidden = memo.hiddenHash(b.hidden)
-		defer memo.sweep()
+// prepareMarkup gives every page that has none an empty markup, converted
+// on demand. It runs before paginate, whose copies share their list
+// page's markup, and again for the pages made after.
+func (b *builder) prepareMarkup(opt Options) {
+	b.markdown = markdownSource{conv: opt.Markdown, memo: opt.Memo, body: func(p *Page) ([]byte, error) { return p.Body, nil }}
+	if opt.Body != nil {
+		b.markdown.body = func(p *Page) ([]byte, error) { return opt.Body(p.Page) }
 	}
-	var wg sync.WaitGroup
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
-	for _, p := range b.site.Pages {
-		sem <- struct{}{}
-		wg.Go(func() {
-			defer func() { <-sem }()
-			var e memoEntry
-			var key memoKey
-			cached := false
-			if memo != nil {
-				key = memo.key(p, hidden)
-				e, cached = memo.get(key)
-			}
-			if !cached {
-				e = b.convertPage(conv, p)
-				if memo != nil {
-					memo.put(key, e)
-				}
-			}
-			p.Content = template.HTML(e.result.HTML)
-			p.Summary = summarize(p.Description, e.result.FirstParagraph)
-			// The Markdown is not needed any more; dropping it frees the
-			// file's bytes (the preview's cache keeps its own copy).
-			p.Body = nil
-			b.diags.Add(e.diags...)
-			b.useFiles(p, e.used...)
-		})
+	if opt.Memo != nil {
+		b.markdown.hiddenKey = opt.Memo.hiddenHash(b.hidden)
 	}
-	wg.Wait()
-}
-
-// convertPage converts one page's Markdown.
-func (b *builder) convertPage(conv Converter, p *Page) memoEntry {
-	var e memoEntry
-	e.result, e.diags = conv.Convert(p.Body, markdown.Options{
-		Path:      p.DisplayPath,
-		Lang:      p.Lang,
-		FirstLine: p.BodyLine,
-		Link:      func(dest string) bool { return !b.hidden[b.sitePath(p, dest)] },
-		Resource: func(dest string) (string, error) {
-			if err := p.findFile(dest); err != nil {
-				return "", err
-			}
-			e.used = append(e.used, dest)
-			return p.BundleURL + dest, nil
-		},
-	})
-	return e
+	for _, p := range append(b.site.Pages, b.site.NotFound) {
+		switch {
+		case p == nil || p.markup != nil:
+		case p.Path == "":
+			// A page the engine made (a taxonomy, a term, "not found") has
+			// no Markdown.
+			p.markup = &markup{converted: true, renders: 1}
+		default:
+			p.markup = &markup{renders: 1}
+		}
+	}
 }

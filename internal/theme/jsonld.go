@@ -52,8 +52,8 @@ func (t *Theme) jsonLD(p *site.Page) (any, error) {
 		"url":        p.Permalink,
 		"inLanguage": p.Lang,
 	}
-	if p.Summary != "" {
-		doc["description"] = p.Summary
+	if p.Summary() != "" {
+		doc["description"] = p.Summary()
 	}
 	switch {
 	case p.Kind == content.KindNotFound:
@@ -111,7 +111,7 @@ func (t *Theme) jsonLD(p *site.Page) (any, error) {
 		if v.Provider == "file" && v.Src != "" {
 			doc["contentUrl"] = abs(p.BundleURL + v.Src)
 		}
-		if p.Summary == "" {
+		if p.Summary() == "" {
 			doc["description"] = p.Title
 		}
 	default:
