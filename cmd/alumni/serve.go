@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -83,15 +84,35 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		filepath.ToSlash(*source), srv.URL(), time.Since(start).Milliseconds())
 
 	go func() {
-		for batch := range w.Batches() {
-			start := time.Now()
-			snap, ds := sess.Rebuild(ctx, batch.Paths, batch.Rescan)
-			report(stderr, ds)
-			if snap != nil {
-				last = snap
-				fmt.Fprintf(stdout, "Rebuilt in %d ms: %s\n", time.Since(start).Milliseconds(), describe(batch))
+		// pending is the last snapshot while the rest of its Markdown is
+		// converted; the problems that conversion finds are printed and
+		// shown when it ends.
+		pending, printed := snap, ds
+		for {
+			var converted <-chan struct{}
+			if pending != nil {
+				converted = pending.Done()
 			}
-			srv.Publish(last, problems(ds))
+			select {
+			case <-converted:
+				all := pending.Wait()
+				report(stderr, newDiagnostics(printed, all))
+				srv.Publish(last, problems(all))
+				pending = nil
+			case batch, ok := <-w.Batches():
+				if !ok {
+					return
+				}
+				start := time.Now()
+				snap, ds := sess.Rebuild(ctx, batch.Paths, batch.Rescan)
+				report(stderr, ds)
+				pending, printed = snap, ds
+				if snap != nil {
+					last = snap
+					fmt.Fprintf(stdout, "Rebuilt in %d ms: %s\n", time.Since(start).Milliseconds(), describe(batch))
+				}
+				srv.Publish(last, problems(ds))
+			}
 		}
 	}()
 	if err := srv.Serve(ctx); err != nil {
@@ -111,6 +132,17 @@ func ignored(rel string) bool {
 		return true
 	}
 	return false
+}
+
+// newDiagnostics returns the diagnostics of all that printed lacks.
+func newDiagnostics(printed, all []diag.Diagnostic) []diag.Diagnostic {
+	var out []diag.Diagnostic
+	for _, d := range all {
+		if !slices.Contains(printed, d) {
+			out = append(out, d)
+		}
+	}
+	return out
 }
 
 // report prints diagnostics as the build command does.

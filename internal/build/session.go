@@ -24,7 +24,10 @@ import (
 // what did not change between two builds: site.yaml, the theme, the
 // decoded pages and their converted Markdown. The site model is built anew
 // each time from those parts, so a Snapshot holds the same files as a build
-// of the same sources. A Session is not safe for concurrent use.
+// of the same sources. Rebuild returns as soon as the pages it checks are
+// rendered; the rest of the Markdown is converted meanwhile, and
+// Snapshot.Wait gives the problems it found. A Session is not safe for
+// concurrent use.
 type Session struct {
 	opt      Options
 	builder  *builder
@@ -42,6 +45,9 @@ type Session struct {
 	last *lastBuild
 	// quickBuilds counts the rebuilds that took the fast path (for tests).
 	quickBuilds int
+	// pending is the last snapshot, whose Markdown may still be being
+	// converted; the next Rebuild waits for it.
+	pending *Snapshot
 }
 
 // lastBuild is a successful build that the fast path can update in place.
@@ -75,6 +81,10 @@ func NewSession(opt Options) *Session {
 // the new snapshot, or nil when the build has errors (or, with Strict,
 // warnings), and every diagnostic, sorted.
 func (s *Session) Rebuild(ctx context.Context, changed []string, all bool) (*Snapshot, []diag.Diagnostic) {
+	if s.pending != nil {
+		s.pending.Wait()
+		s.pending = nil
+	}
 	b := s.builder
 	b.diags = diag.List{}
 	themeChanged, configChanged := all, all
@@ -135,24 +145,49 @@ func (s *Session) Rebuild(ctx context.Context, changed []string, all bool) (*Sna
 		Body:     func(p *content.Page) ([]byte, error) { return p.ReadBody(b.fsys) },
 	})
 	b.diags.Add(ds...)
-	// The preview converts every page up front: its Markdown problems are
-	// reported at once, and the memo makes the next build cheap.
-	b.diags.Add(model.ConvertAll()...)
 	if s.theme == nil {
+		b.diags.Add(model.ConvertAll()...)
 		return nil, s.finish()
 	}
 	pl := &planner{site: model, theme: s.theme, renderer: s.theme.NewRenderer(), fsys: b.fsys, display: b.opt.Display, minifier: s.minifier}
 	files, ds := pl.plan()
 	b.diags.Add(ds...)
-	files = append(files, pl.bundleFiles()...)
 	snap := newSnapshot(files, &sync.RWMutex{})
 	snap.check(changed, model, themeChanged || configChanged, &b.diags)
+	// The pages just produced were converted; their problems count now.
+	b.diags.Add(model.Converted()...)
 	if ctx.Err() != nil || b.failed() {
 		return nil, s.finish()
 	}
 	ds = s.finish()
-	s.last = &lastBuild{model: model, renderer: pl.renderer, files: files, diags: ds, lock: snap.lock}
+	last := &lastBuild{model: model, renderer: pl.renderer, files: files, diags: ds, lock: snap.lock}
+	s.last, s.pending = last, snap
+	// The rest of the Markdown is converted while the snapshot is served
+	// already: the problems it finds, and the bundle files its images
+	// show, follow (Snapshot.Wait).
+	go func() {
+		all := model.ConvertAll()
+		if s.opt.Strict {
+			all = diag.Strict(all)
+		}
+		bundle := pl.bundleFiles()
+		last.files = append(slices.Clip(files), bundle...)
+		last.diags = merge(ds, all)
+		snap.finish(bundle, last.diags)
+	}()
 	return snap, ds
+}
+
+// merge returns the diagnostics of a and those of b that a lacks, sorted.
+func merge(a, b []diag.Diagnostic) []diag.Diagnostic {
+	var l diag.List
+	l.Add(a...)
+	for _, d := range b {
+		if !slices.Contains(a, d) {
+			l.Add(d)
+		}
+	}
+	return l.Items()
 }
 
 // quick is the fast path for the commonest edit: the text of pages changed
@@ -204,6 +239,7 @@ func (s *Session) quick(paths []string) (*Snapshot, []diag.Diagnostic, bool) {
 		s.pages.Store(p, fresh[i], nil)
 	}
 	snap := newSnapshot(last.files, last.lock)
+	snap.finish(nil, last.diags)
 	var problems diag.List
 	snap.check(paths, last.model, false, &problems)
 	if problems.HasErrors() {
@@ -236,19 +272,62 @@ func (s *Session) finish() []diag.Diagnostic {
 // Snapshot is one successful build of a Session, kept in memory. Files are
 // produced when first asked for and then kept; a Snapshot is safe for
 // concurrent use.
+//
+// A snapshot is served before every page's Markdown is converted: the
+// bundle files that Markdown images show are known only then, so asking
+// for a file the snapshot does not list waits for the conversion to end.
 type Snapshot struct {
 	files map[string]file
 	done  sync.Map // path -> []byte
 	// lock is shared by the snapshots of one site model (see lastBuild).
 	lock *sync.RWMutex
+	// complete is closed when the conversion ended; bundle then holds the
+	// bundle files and diags every diagnostic of the build.
+	complete chan struct{}
+	bundle   map[string]file
+	diags    []diag.Diagnostic
 }
 
+// newSnapshot returns a snapshot of files; finish completes it.
 func newSnapshot(files []file, lock *sync.RWMutex) *Snapshot {
-	s := &Snapshot{files: make(map[string]file, len(files)), lock: lock}
+	s := &Snapshot{files: make(map[string]file, len(files)), lock: lock, complete: make(chan struct{})}
 	for _, f := range files {
 		s.files[f.path] = f
 	}
 	return s
+}
+
+// finish adds the bundle files and the build's diagnostics, once every
+// page's Markdown is converted.
+func (s *Snapshot) finish(bundle []file, diags []diag.Diagnostic) {
+	s.bundle = make(map[string]file, len(bundle))
+	for _, f := range bundle {
+		s.bundle[f.path] = f
+	}
+	s.diags = diags
+	close(s.complete)
+}
+
+// Done is closed when every page's Markdown is converted.
+func (s *Snapshot) Done() <-chan struct{} { return s.complete }
+
+// Wait waits until every page's Markdown is converted and returns every
+// diagnostic of the build: those Rebuild returned and those the
+// conversion found, sorted.
+func (s *Snapshot) Wait() []diag.Diagnostic {
+	<-s.complete
+	return s.diags
+}
+
+// lookup finds the file at rel, waiting for the bundle files when the
+// snapshot does not list it.
+func (s *Snapshot) lookup(rel string) (file, bool) {
+	if f, ok := s.files[rel]; ok {
+		return f, true
+	}
+	<-s.complete
+	f, ok := s.bundle[rel]
+	return f, ok
 }
 
 // File returns the bytes and media type of the file at the slash path rel
@@ -268,7 +347,7 @@ func (s *Snapshot) produce(rel string) ([]byte, error) {
 	if data, ok := s.done.Load(rel); ok {
 		return data.([]byte), nil
 	}
-	f, ok := s.files[rel]
+	f, ok := s.lookup(rel)
 	if !ok {
 		return nil, os.ErrNotExist
 	}
@@ -282,10 +361,15 @@ func (s *Snapshot) produce(rel string) ([]byte, error) {
 	return data, nil
 }
 
-// Paths lists every file of the snapshot, sorted.
+// Paths lists every file of the snapshot, sorted, once the bundle files
+// are known.
 func (s *Snapshot) Paths() []string {
-	out := make([]string, 0, len(s.files))
+	<-s.complete
+	out := make([]string, 0, len(s.files)+len(s.bundle))
 	for p := range s.files {
+		out = append(out, p)
+	}
+	for p := range s.bundle {
 		out = append(out, p)
 	}
 	slices.Sort(out)

@@ -132,3 +132,25 @@ func compareWithBuild(t *testing.T, step, dir string, snap *Snapshot) {
 		t.Errorf("%s: served files differ from built ones:\nserved %d: %v\nbuilt  %d: %v", step, len(paths), paths, len(names), names)
 	}
 }
+
+// TestSessionDiagnosticsEqualBuild checks that a snapshot, once its
+// Markdown is all converted, reports exactly the problems that alumni build
+// reports, Markdown warnings of pages nobody asked for included.
+func TestSessionDiagnosticsEqualBuild(t *testing.T) {
+	dir := testSite(t, "bilingual")
+	apply(t, dir, map[string]string{"content/stories/zofia-lyon.md": "---\ntitle: Lyon\ndate: 2025-03-01\nperson: {name: Zofia Lis}\nhost: {institution: Université Lumière Lyon 2, country: FR}\nmobility_year: 2023\nconsent: {given: 2025-01-01, scope: [name, story]}\n---\nTekst.\n\n<script>alert(1)</script>\n\n[link](javascript:alert(1))\n"})
+	now, _ := content.ParseDate(testNow)
+	sess := NewSession(Options{Source: dir, Now: now, Display: func(p string) string { return p }})
+	snap, ds := sess.Rebuild(context.Background(), nil, true)
+	if snap == nil {
+		t.Fatalf("build failed: %v", ds)
+	}
+	res := buildSite(t, dir, func(o *Options) { o.Dest = filepath.Join(t.TempDir(), "public") })
+	got, want := diagnostics(snap.Wait()), diagnostics(res.Diagnostics)
+	if !strings.Contains(want, "content/stories/zofia-lyon.md:11:1: warning: raw HTML omitted") || !strings.Contains(want, "content/stories/zofia-lyon.md:13:1: warning: unsafe link") {
+		t.Fatalf("the build does not report the Markdown problems:\n%s", want)
+	}
+	if got != want {
+		t.Errorf("the preview reports\n%s\nthe build\n%s", got, want)
+	}
+}

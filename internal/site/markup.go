@@ -4,6 +4,7 @@ import (
 	"html/template"
 	"runtime"
 	"sync"
+	"sync/atomic"
 
 	"github.com/alumni-site/alumni/internal/diag"
 	"github.com/alumni-site/alumni/internal/markdown"
@@ -102,6 +103,9 @@ func (p *Page) convert(html bool) (template.HTML, string) {
 	return m.html, m.summary
 }
 
+// Converted returns the problems of the conversions made so far.
+func (s *Site) Converted() []diag.Diagnostic { return s.build.markdown.diags.Items() }
+
 // ConvertAll converts the Markdown of every page not converted yet, then
 // lists the bundle files to publish in Files, checking that none would
 // overwrite a page or another file. It returns the diagnostics of every
@@ -109,17 +113,18 @@ func (p *Page) convert(html bool) (template.HTML, string) {
 // preview before serving them.
 func (s *Site) ConvertAll() []diag.Diagnostic {
 	var wg sync.WaitGroup
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
-	for _, p := range s.Pages {
-		sem <- struct{}{}
+	var next atomic.Int64
+	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
-			defer func() { <-sem }()
-			m := p.markup
-			m.mu.Lock()
-			converted := m.converted
-			m.mu.Unlock()
-			if !converted {
-				p.convert(false)
+			for i := int(next.Add(1) - 1); i < len(s.Pages); i = int(next.Add(1) - 1) {
+				p := s.Pages[i]
+				m := p.markup
+				m.mu.Lock()
+				converted := m.converted
+				m.mu.Unlock()
+				if !converted {
+					p.convert(false)
+				}
 			}
 		})
 	}
