@@ -138,7 +138,7 @@ func render(r *theme.Renderer, p *site.Page) (html []byte, err error) {
 			err = diag.Errorf(p.DisplayPath, diag.Pos{}, "rendering with layout %q failed: %v", p.Layout, r)
 		}
 	}()
-	return r.Render(p.Lang, p.Layout, p)
+	return r.Render(p.Page.Lang, p.Layout, p)
 }
 
 // aliasPage is the redirect written for an alias: a meta refresh, a

@@ -388,7 +388,7 @@ func (s *Snapshot) check(changed []string, model *site.Site, everyLayout bool, d
 	want := map[string]bool{}
 	seen := map[string]bool{}
 	for _, p := range model.Pages {
-		key := p.Lang + "/" + p.Layout
+		key := p.Page.Lang + "/" + p.Layout
 		if (everyLayout && !seen[key]) || (p.Path != "" && edited[p.Path]) {
 			seen[key] = true
 			want[p.OutputPath] = true

@@ -90,8 +90,8 @@ func Atom(s *site.Site, l *site.Language) []byte {
 			newest = at
 		}
 		f.Entries = append(f.Entries, atomEntry{
-			ID:        uuid(p.Key, p.Lang),
-			Title:     p.Title,
+			ID:        uuid(p.Key, p.Page.Lang),
+			Title:     p.Page.Title,
 			Link:      atomLink{Rel: "alternate", Type: "text/html", Href: p.Permalink},
 			Published: at.Format(time.RFC3339),
 			Updated:   at.Format(time.RFC3339),

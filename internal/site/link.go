@@ -114,7 +114,7 @@ func (b *builder) pick(from *Page, key, name string, idx slugIndex, what string)
 		b.diags.Add(diag.Errorf(from.DisplayPath, from.Positions[key], "%s: %q is not %s (known: %s)", key, name, what, strings.Join(known, ", ")))
 		return nil
 	}
-	if p := langs[from.Lang]; p != nil {
+	if p := langs[from.Page.Lang]; p != nil {
 		return p
 	}
 	return langs[b.cfg.DefaultLanguage]

@@ -21,7 +21,7 @@ func (b *builder) lists() {
 	for _, l := range b.site.Languages {
 		sections := map[string]*Page{}
 		for _, s := range l.Sections {
-			sections[s.Section] = s
+			sections[s.Page.Section] = s
 		}
 		for _, p := range l.Pages {
 			switch p.Kind {
@@ -32,7 +32,7 @@ func (b *builder) lists() {
 			case content.KindPage:
 				l.Plain = append(l.Plain, p)
 			}
-			if s := sections[p.Section]; s != nil && p != s && p.Kind != content.KindHome {
+			if s := sections[p.Page.Section]; s != nil && p != s && p.Kind != content.KindHome {
 				s.List = append(s.List, p)
 			}
 		}

@@ -165,7 +165,7 @@ func (b *builder) convertBody(conv Converter, p *Page, body []byte) memoEntry {
 	var e memoEntry
 	e.result, e.diags = conv.Convert(body, markdown.Options{
 		Path:      p.DisplayPath,
-		Lang:      p.Lang,
+		Lang:      p.Page.Lang,
 		FirstLine: p.BodyLine,
 		Link:      func(dest string) bool { return !b.hidden[b.sitePath(p, dest)] },
 		Resource: func(dest string) (string, error) {

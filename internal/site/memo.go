@@ -44,7 +44,7 @@ type memoEntry struct {
 func (m *Memo) key(p *Page, body []byte, hidden uint64) memoKey {
 	return memoKey{
 		path:      p.Path,
-		lang:      p.Lang,
+		lang:      p.Page.Lang,
 		bundleURL: p.BundleURL,
 		line:      p.BodyLine,
 		body:      maphash.Bytes(m.seed, body),

@@ -43,7 +43,7 @@ func (s *sorter) keyPages(pages []*Page) {
 		if t := p.Time(); !t.IsZero() {
 			newest = -t.Unix()
 		}
-		p.order = orderKey{weight: w, newest: newest, title: slices.Clone(s.collator.KeyFromString(&s.buf, p.Title))}
+		p.order = orderKey{weight: w, newest: newest, title: slices.Clone(s.collator.KeyFromString(&s.buf, p.Page.Title))}
 		s.buf.Reset()
 	}
 }

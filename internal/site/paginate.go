@@ -107,8 +107,8 @@ func (b *builder) aliases() {
 			if out == "" || strings.HasSuffix(out, "/") || path.Ext(out) == "" {
 				out = path.Join(out, "index.html")
 			}
-			if p.Lang != b.cfg.DefaultLanguage {
-				out = path.Join(p.Lang, out)
+			if p.Page.Lang != b.cfg.DefaultLanguage {
+				out = path.Join(p.Page.Lang, out)
 			}
 			b.mu.Lock()
 			other, taken := b.claimed[foldPath(out)]

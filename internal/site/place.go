@@ -49,7 +49,7 @@ func (b *builder) place(published []*content.Page) {
 	}
 	for _, l := range b.site.Languages {
 		slices.SortStableFunc(l.Sections, func(x, y *Page) int {
-			return cmp.Or(compareWeight(x.Weight, y.Weight), cmp.Compare(x.Title, y.Title))
+			return cmp.Or(compareWeight(x.Weight, y.Weight), cmp.Compare(x.Page.Title, y.Page.Title))
 		})
 	}
 }
@@ -71,7 +71,7 @@ func (b *builder) index(p *Page) {
 	if b.byKey[p.Key] == nil {
 		b.byKey[p.Key] = map[string]*Page{}
 	}
-	b.byKey[p.Key][p.Lang] = p
+	b.byKey[p.Key][p.Page.Lang] = p
 	b.site.Pages = append(b.site.Pages, p)
 	if p.Kind != content.KindNotFound {
 		p.Language.Pages = append(p.Language.Pages, p)
@@ -103,19 +103,19 @@ func layoutOf(p *content.Page) string {
 // destination, "." for the default language's home page.
 func (b *builder) pageDir(p *Page) string {
 	prefix := ""
-	if p.Lang != b.cfg.DefaultLanguage {
-		prefix = p.Lang
+	if p.Page.Lang != b.cfg.DefaultLanguage {
+		prefix = p.Page.Lang
 	}
 	switch p.Kind {
 	case content.KindHome:
 		return path.Join(".", prefix)
 	case content.KindSection:
-		return path.Join(prefix, slug.Make(p.Section))
+		return path.Join(prefix, slug.Make(p.Page.Section))
 	}
-	if p.Section == "" {
+	if p.Page.Section == "" {
 		return path.Join(prefix, p.Slug)
 	}
-	return path.Join(prefix, slug.Make(p.Section), p.Slug)
+	return path.Join(prefix, slug.Make(p.Page.Section), p.Slug)
 }
 
 // foldPath returns the form in which two output paths collide on some file

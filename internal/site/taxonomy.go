@@ -58,10 +58,10 @@ func (b *builder) termsOf(taxonomy string, p *Page, names *countries.Namer) [][2
 	case taxonomy == "countries":
 		return [][2]string{{strings.ToLower(s.Host.Country), names.Name(s.Host.Country)}}
 	case taxonomy == "programs" && s.Program != "":
-		return [][2]string{{s.Program, b.label(p.Lang, "program_"+s.Program, s.Program)}}
+		return [][2]string{{s.Program, b.label(p.Page.Lang, "program_"+s.Program, s.Program)}}
 	case taxonomy == "faculties" && s.Faculty != "":
 		if names, ok := b.cfg.Faculties[s.Faculty]; ok {
-			title := cmp.Or(names[p.Lang], names[b.cfg.DefaultLanguage], s.Faculty)
+			title := cmp.Or(names[p.Page.Lang], names[b.cfg.DefaultLanguage], s.Faculty)
 			return [][2]string{{s.Faculty, title}}
 		}
 		return [][2]string{{slug.Make(s.Faculty), s.Faculty}}

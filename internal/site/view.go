@@ -17,7 +17,7 @@ func (p *Page) Time() time.Time {
 // home page (nil when l has none).
 func (p *Page) SwitchTo(l *Language) *Page {
 	for _, v := range p.Versions {
-		if v.Lang == l.Code {
+		if v.Page.Lang == l.Code {
 			return v
 		}
 	}
@@ -42,13 +42,13 @@ func (p *Page) OtherLanguages() []*Language {
 }
 
 // SiteTitle returns the site's title in the page's language.
-func (p *Page) SiteTitle() string { return p.Site.Config.LanguageTitle(p.Lang) }
+func (p *Page) SiteTitle() string { return p.Site.Config.LanguageTitle(p.Page.Lang) }
 
 // University returns the name of the alumni's university in the page's
 // language, falling back to the default language.
 func (p *Page) University() string {
 	names := p.Site.Config.University.Name
-	if n := names[p.Lang]; n != "" {
+	if n := names[p.Page.Lang]; n != "" {
 		return n
 	}
 	return names[p.Site.Config.DefaultLanguage]
@@ -68,7 +68,7 @@ func (p *Page) SiteParam(key string) any {
 		return nil
 	}
 	if m, ok := v.(map[string]any); ok {
-		if s, ok := m[p.Lang]; ok {
+		if s, ok := m[p.Page.Lang]; ok {
 			return s
 		}
 		if s, ok := m[p.Site.Config.DefaultLanguage]; ok {
@@ -77,3 +77,18 @@ func (p *Page) SiteParam(key string) any {
 	}
 	return v
 }
+
+// Title, Lang and Section give layouts the fields of content.Page that
+// they read most. html/template looks a field up by name on every use, and
+// a field promoted from an embedded struct costs it a breadth-first search
+// through the embedded structs each time; a method of Page itself is found
+// directly. Go code reads the fields (p.Page.Title).
+
+// Title returns the page's title.
+func (p *Page) Title() string { return p.Page.Title }
+
+// Lang returns the page's language code.
+func (p *Page) Lang() string { return p.Page.Lang }
+
+// Section returns the page's section ("" for a top-level page).
+func (p *Page) Section() string { return p.Page.Section }

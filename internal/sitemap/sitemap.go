@@ -75,7 +75,7 @@ func Files(s *site.Site) map[string][]byte {
 		e := entry{Loc: p.Permalink}
 		if len(s.Languages) > 1 {
 			for _, v := range p.Versions {
-				e.Alternates = append(e.Alternates, alternate{Rel: "alternate", Hreflang: v.Lang, Href: v.Permalink})
+				e.Alternates = append(e.Alternates, alternate{Rel: "alternate", Hreflang: v.Page.Lang, Href: v.Permalink})
 			}
 			if x := p.XDefault(); x != nil {
 				e.Alternates = append(e.Alternates, alternate{Rel: "alternate", Hreflang: "x-default", Href: x.Permalink})

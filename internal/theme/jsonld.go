@@ -50,7 +50,7 @@ func (t *Theme) jsonLD(p *site.Page) (any, error) {
 	doc := map[string]any{
 		"@context":   "https://schema.org",
 		"url":        p.Permalink,
-		"inLanguage": p.Lang,
+		"inLanguage": p.Page.Lang,
 	}
 	if p.Summary() != "" {
 		doc["description"] = p.Summary()
@@ -72,7 +72,7 @@ func (t *Theme) jsonLD(p *site.Page) (any, error) {
 			person["worksFor"] = map[string]any{"@type": "Organization", "name": s.Employer}
 		}
 		doc["@type"] = "Article"
-		doc["headline"] = p.Title
+		doc["headline"] = p.Page.Title
 		doc["mainEntityOfPage"] = p.Permalink
 		doc["author"] = person
 		doc["publisher"] = university
@@ -98,7 +98,7 @@ func (t *Theme) jsonLD(p *site.Page) (any, error) {
 			thumb = t.opt.AbsBase + u
 		}
 		doc["@type"] = "VideoObject"
-		doc["name"] = p.Title
+		doc["name"] = p.Page.Title
 		doc["thumbnailUrl"] = []string{thumb}
 		doc["uploadDate"] = p.Time().Format(time.RFC3339)
 		doc["publisher"] = university
@@ -112,11 +112,11 @@ func (t *Theme) jsonLD(p *site.Page) (any, error) {
 			doc["contentUrl"] = abs(p.BundleURL + v.Src)
 		}
 		if p.Summary() == "" {
-			doc["description"] = p.Title
+			doc["description"] = p.Page.Title
 		}
 	default:
 		doc["@type"] = "WebPage"
-		doc["name"] = p.Title
+		doc["name"] = p.Page.Title
 		doc["isPartOf"] = website
 	}
 	return doc, nil
