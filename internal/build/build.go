@@ -130,7 +130,7 @@ func (b *builder) run(ctx context.Context) Result {
 	if th != nil {
 		labels = th.Label
 	}
-	var conv site.Converter = markdown.New(cfg.LanguageOrder)
+	conv := newConverter(cfg, minifier)
 	if b.opt.wrapMarkdown != nil {
 		conv = b.opt.wrapMarkdown(conv)
 	}
@@ -233,9 +233,9 @@ func (b *builder) loadTheme(cfg *config.Config, minifier *output.Minifier) (*the
 	} else {
 		return nil, []diag.Diagnostic{diag.Errorf(b.opt.Display(config.FileName), diag.Pos{}, "theme %q not found: there is no folder %s", cfg.Theme, b.opt.Display(dir))}
 	}
-	var process func(string, []byte) ([]byte, error)
+	var process, minifyLayout func(string, []byte) ([]byte, error)
 	if minifier != nil {
-		process = minifier.Minify
+		process, minifyLayout = minifier.Minify, minifier.MinifyLayout
 	}
 	th, ds := theme.Load(theme.Options{
 		Site:      theme.Layer{FS: b.fsys},
@@ -246,8 +246,39 @@ func (b *builder) loadTheme(cfg *config.Config, minifier *output.Minifier) (*the
 		AbsBase:   cfg.AbsURL(""),
 		Faculties: cfg.Faculties,
 		Process:   process,
+		// Pages come out of minified layouts with minified Markdown
+		// (newConverter), so they are not minified whole: minifying
+		// every page again would lex the same template text thousands
+		// of times.
+		MinifyLayout: minifyLayout,
 	})
 	return th, ds
+}
+
+// newConverter returns the Markdown converter of a build: with a
+// minifier, the HTML of every conversion is minified, since pages are
+// not (see loadTheme).
+func newConverter(cfg *config.Config, minifier *output.Minifier) site.Converter {
+	conv := markdown.New(cfg.LanguageOrder)
+	if minifier == nil {
+		return conv
+	}
+	return minifiedMarkdown{conv, minifier}
+}
+
+// minifiedMarkdown minifies the HTML of each conversion; HTML the
+// minifier cannot read is kept as it is.
+type minifiedMarkdown struct {
+	site.Converter
+	minifier *output.Minifier
+}
+
+func (c minifiedMarkdown) Convert(src []byte, opt markdown.Options) (markdown.Result, []diag.Diagnostic) {
+	res, ds := c.Converter.Convert(src, opt)
+	if small, err := c.minifier.Minify("content.html", res.HTML); err == nil {
+		res.HTML = small
+	}
+	return res, ds
 }
 
 // countPages counts the published pages per language and kind.

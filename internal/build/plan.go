@@ -62,8 +62,8 @@ func (pl *planner) plan() ([]file, []diag.Diagnostic) {
 			if pl.release {
 				p.Release()
 			}
-			if err != nil {
-				return nil, err
+			if err != nil || pl.theme.MinifiedLayouts() {
+				return html, err
 			}
 			return pl.minify(p.OutputPath, html)
 		}})

@@ -14,7 +14,6 @@ import (
 	"github.com/alumni-site/alumni/internal/config"
 	"github.com/alumni-site/alumni/internal/content"
 	"github.com/alumni-site/alumni/internal/diag"
-	"github.com/alumni-site/alumni/internal/markdown"
 	"github.com/alumni-site/alumni/internal/output"
 	"github.com/alumni-site/alumni/internal/site"
 	"github.com/alumni-site/alumni/internal/theme"
@@ -33,7 +32,7 @@ type Session struct {
 	builder  *builder
 	pages    *content.Cache
 	memo     *site.Memo
-	conv     *markdown.Converter
+	conv     site.Converter
 	cfg      *config.Config
 	theme    *theme.Theme
 	minifier *output.Minifier
@@ -112,11 +111,12 @@ func (s *Session) Rebuild(ctx context.Context, changed []string, all bool) (*Sna
 		if s.cfg == nil {
 			return nil, s.finish()
 		}
-		s.conv = markdown.New(s.cfg.LanguageOrder)
 		s.minifier = nil
 		if s.minify() {
 			s.minifier = output.NewMinifier()
 		}
+		// Conversions depend on the languages and on minification.
+		s.conv, s.memo = newConverter(s.cfg, s.minifier), site.NewMemo()
 	}
 	if themeChanged || s.theme == nil {
 		s.theme, s.themeDiags = b.loadTheme(s.cfg, s.minifier)

@@ -39,6 +39,13 @@
 // A file that cannot be parsed yields an error naming it, with the line and
 // column when the minifier knows them.
 //
+// MinifyLayout minifies the HTML of an html/template layout the same way,
+// leaving every {{ action }} and the content of <script> and <style> as
+// written. A build renders pages from minified layouts and minifies each
+// page's Markdown once, instead of minifying every page whole: the text
+// that actions write (titles, attributes) is then kept as html/template
+// escapes it, which browsers read the same.
+//
 // # Writing
 //
 // Open prepares a new version of a destination folder, WriteFile adds files

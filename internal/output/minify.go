@@ -25,6 +25,9 @@ import (
 // concurrent use.
 type Minifier struct {
 	m *minify.M
+	// layouts minifies the HTML of templates, leaving {{ actions }} and
+	// the content of <script> and <style> as they are.
+	layouts *minify.M
 }
 
 // mediaTypes maps a lower-case file extension to the media type minified.
@@ -50,6 +53,14 @@ func NewMinifier() *Minifier {
 		KeepQuotes:          true,
 		KeepDefaultAttrVals: true,
 	})
+	layouts := minify.New()
+	layouts.Add("text/html", &html.Minifier{
+		KeepDocumentTags:    true,
+		KeepEndTags:         true,
+		KeepQuotes:          true,
+		KeepDefaultAttrVals: true,
+		TemplateDelims:      html.GoTemplateDelims,
+	})
 	m.AddFunc("text/css", css.Minify)
 	m.AddFunc("image/svg+xml", svg.Minify)
 	// The HTML minifier asks for "</script" to be escaped only in a <script>
@@ -61,7 +72,17 @@ func NewMinifier() *Minifier {
 	m.AddFunc("importmap", json.Minify)
 	m.AddFunc("speculationrules", json.Minify)
 	m.AddFuncRegexp(regexp.MustCompile(`[/+]xml$`), minifyXML)
-	return &Minifier{m: m}
+	return &Minifier{m: m, layouts: layouts}
+}
+
+// MinifyLayout minifies the HTML of an html/template layout, keeping its
+// actions as they are written.
+func (m *Minifier) MinifyLayout(name string, src []byte) ([]byte, error) {
+	out, err := m.layouts.Bytes("text/html", src)
+	if err != nil {
+		return nil, minifyError(name, err)
+	}
+	return out, nil
 }
 
 // Minify returns data minified according to the file name's extension (.html

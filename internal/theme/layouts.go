@@ -17,12 +17,33 @@ import (
 // one template set per language and layout. Sets are cloned before any is
 // executed, as html/template requires, and each language's clone binds the
 // functions that depend on the language.
+//
+// With Options.MinifyLayout, the sets that render pages are parsed from
+// minified sources, so that pages need no minifying of their own; the sets
+// of the files as written are kept to report an error at the line and
+// column of the file (see Renderer.Render). A file the minifier cannot
+// handle is used as written.
 func (t *Theme) loadLayouts() []diag.Diagnostic {
 	files, ds := t.merged("layouts")
 	if _, ok := files["base.html"]; !ok {
 		ds = append(ds, diag.Errorf(t.display(t.opt.Theme, "layouts/base.html"), diag.Pos{}, "the theme has no base.html layout"))
 		return ds
 	}
+	exact, more := t.buildSets(files, nil)
+	ds = append(ds, more...)
+	t.sets, t.exact = exact, exact
+	if t.opt.MinifyLayout != nil && len(more) == 0 {
+		if small, more := t.buildSets(files, t.opt.MinifyLayout); len(more) == 0 {
+			t.sets, t.minified = small, true
+		}
+	}
+	return ds
+}
+
+// buildSets parses the layout files, each through transform when it is
+// set, into the sets by language and layout.
+func (t *Theme) buildSets(files map[string]Layer, transform func(name string, src []byte) ([]byte, error)) (map[string]map[string]*template.Template, []diag.Diagnostic) {
+	var ds []diag.Diagnostic
 	common := template.New("").Funcs(t.funcs(t.opt.Languages[0]))
 	var layouts []string
 	for _, name := range sortedPaths(files) {
@@ -31,13 +52,15 @@ func (t *Theme) loadLayouts() []diag.Diagnostic {
 		}
 		if name != "base.html" && !strings.HasPrefix(name, "partials/") {
 			if strings.Contains(name, "/") {
-				ds = append(ds, diag.Warnf(t.display(files[name], "layouts/"+name), diag.Pos{}, "layouts in subfolders other than partials/ are not used"))
+				if transform == nil {
+					ds = append(ds, diag.Warnf(t.display(files[name], "layouts/"+name), diag.Pos{}, "layouts in subfolders other than partials/ are not used"))
+				}
 			} else {
 				layouts = append(layouts, name)
 			}
 			continue
 		}
-		if d, ok := t.parse(common, files[name], name); !ok {
+		if d, ok := t.parse(common, files[name], name, transform); !ok {
 			ds = append(ds, d)
 		}
 	}
@@ -48,38 +71,46 @@ func (t *Theme) loadLayouts() []diag.Diagnostic {
 			ds = append(ds, diag.Errorf(t.display(files[name], "layouts/"+name), diag.Pos{}, "%v", err))
 			continue
 		}
-		if d, ok := t.parse(set, files[name], name); !ok {
+		if d, ok := t.parse(set, files[name], name, transform); !ok {
 			ds = append(ds, d)
-			t.broken[strings.TrimSuffix(name, ".html")] = true
+			if transform == nil {
+				t.broken[strings.TrimSuffix(name, ".html")] = true
+			}
 			continue
 		}
 		perLayout[strings.TrimSuffix(name, ".html")] = set
 	}
-	t.sets = map[string]map[string]*template.Template{}
+	sets := map[string]map[string]*template.Template{}
 	for _, lang := range t.opt.Languages {
-		t.sets[lang] = map[string]*template.Template{}
+		sets[lang] = map[string]*template.Template{}
 		for layout, set := range perLayout {
 			clone, err := set.Clone()
 			if err != nil {
 				ds = append(ds, diag.Errorf(t.display(files[layout+".html"], "layouts/"+layout+".html"), diag.Pos{}, "%v", err))
 				continue
 			}
-			t.sets[lang][layout] = clone.Funcs(t.funcs(lang))
+			sets[lang][layout] = clone.Funcs(t.funcs(lang))
 		}
 	}
-	return ds
+	return sets, ds
 }
 
 // parse reads one layout file into set under its name relative to
-// layouts/, and remembers the path to show in diagnostics.
-func (t *Theme) parse(set *template.Template, l Layer, name string) (diag.Diagnostic, bool) {
+// layouts/. Without transform it remembers the path to show in
+// diagnostics and the text, for columns; with one, it parses the
+// transformed text, or the text as written when transform fails.
+func (t *Theme) parse(set *template.Template, l Layer, name string, transform func(string, []byte) ([]byte, error)) (diag.Diagnostic, bool) {
 	file := "layouts/" + name
-	t.names[name] = t.display(l, file)
 	src, err := fs.ReadFile(l.FS, file)
 	if err != nil {
 		return diag.Errorf(t.display(l, file), diag.Pos{}, "cannot read: %v", err), false
 	}
-	t.sources[name] = string(src)
+	if transform == nil {
+		t.names[name] = t.display(l, file)
+		t.sources[name] = string(src)
+	} else if small, err := transform(name, src); err == nil {
+		src = small
+	}
 	if _, err := set.New(name).Parse(string(src)); err != nil {
 		return t.templateError(err), false
 	}

@@ -2,6 +2,7 @@ package theme
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"html/template"
 	"reflect"
@@ -20,6 +21,11 @@ const maxVariants = 4
 // in place needs Forget. A Renderer is safe for concurrent use.
 type Renderer struct {
 	t *Theme
+	// family is the theme's sets this Renderer clones: Theme.sets, or
+	// Theme.exact to find where an error is; minified is set when they
+	// were parsed from minified layouts.
+	family   map[string]map[string]*template.Template
+	minified bool
 	// sets holds the Renderer's own clones of the theme's template sets,
 	// by language and layout, made on first use; the clones' partialCached
 	// is bound to frags.
@@ -29,8 +35,10 @@ type Renderer struct {
 }
 
 // NewRenderer returns a Renderer with an empty fragment cache.
-func (t *Theme) NewRenderer() *Renderer {
-	return &Renderer{t: t, sets: map[[2]string]*template.Template{}, frags: fragments{m: map[fragmentKey]*fragment{}}}
+func (t *Theme) NewRenderer() *Renderer { return t.newRenderer(t.sets, t.minified) }
+
+func (t *Theme) newRenderer(family map[string]map[string]*template.Template, minified bool) *Renderer {
+	return &Renderer{t: t, family: family, minified: minified, sets: map[[2]string]*template.Template{}, frags: fragments{m: map[fragmentKey]*fragment{}}}
 }
 
 // Forget empties the fragment cache, after the model was changed in place.
@@ -42,8 +50,21 @@ func (r *Renderer) Forget() {
 }
 
 // Render executes layout for a page in lang and returns the HTML. An error
-// is a diag.Diagnostic naming the template file and line.
+// is a diag.Diagnostic naming the template file and line. When the sets
+// were parsed from minified layouts, the page is rendered again from the
+// layouts as written, so that the error names the line and column the
+// editor sees.
 func (r *Renderer) Render(lang, layout string, data any) ([]byte, error) {
+	out, err := r.render(lang, layout, data)
+	if err != nil && r.minified && !errors.Is(err, ErrReported) {
+		if _, exact := r.t.newRenderer(r.t.exact, false).render(lang, layout, data); exact != nil {
+			return nil, exact
+		}
+	}
+	return out, err
+}
+
+func (r *Renderer) render(lang, layout string, data any) ([]byte, error) {
 	if r.t.broken[layout] {
 		return nil, ErrReported
 	}
@@ -72,7 +93,7 @@ func (r *Renderer) set(lang, layout string) (*template.Template, error) {
 	if set, ok := r.sets[key]; ok {
 		return set, nil
 	}
-	master := r.t.sets[lang][layout]
+	master := r.family[lang][layout]
 	if master == nil {
 		return nil, diag.Errorf(r.t.opt.Display("layouts"), diag.Pos{}, "no layout %q", layout)
 	}

@@ -37,6 +37,10 @@ type Options struct {
 	// Process transforms an asset before it is hashed (minification); nil
 	// keeps assets as they are.
 	Process func(name string, data []byte) ([]byte, error)
+	// MinifyLayout, when set, minifies a layout file's template text
+	// (output.Minifier.MinifyLayout), so that rendered pages come out
+	// minified.
+	MinifyLayout func(name string, src []byte) ([]byte, error)
 }
 
 // Theme is a loaded theme, ready to render pages concurrently.
@@ -44,7 +48,11 @@ type Theme struct {
 	opt Options
 	// sets maps language and layout to the template set that renders it.
 	// They are never executed: every Renderer executes clones of its own.
-	sets map[string]map[string]*template.Template
+	// exact are the same sets parsed from the files as written, to report
+	// errors at their place; the same map as sets without MinifyLayout.
+	sets, exact map[string]map[string]*template.Template
+	// minified is set when sets were parsed from minified layouts.
+	minified bool
 	// names maps template names to the file paths shown in diagnostics,
 	// sources to their text.
 	names   map[string]string
@@ -159,6 +167,10 @@ func (t *Theme) LayoutSearch(layout string) []string {
 	name := "layouts/" + layout + ".html"
 	return []string{t.display(t.opt.Site, name), t.display(t.opt.Theme, name)}
 }
+
+// MinifiedLayouts reports whether pages are rendered from minified layouts
+// (Options.MinifyLayout), and so need no minifying of their own.
+func (t *Theme) MinifiedLayouts() bool { return t.minified }
 
 // Assets returns the processed assets, sorted by output path.
 func (t *Theme) Assets() []Asset {
