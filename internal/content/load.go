@@ -299,12 +299,29 @@ func ReadLimited(fsys fs.FS, name string, limit int64) ([]byte, error) {
 	}
 	defer f.Close()
 	tooLarge := fmt.Errorf("file too large: the limit is %s", formatSize(limit))
-	if info, err := f.Stat(); err == nil && info.Size() > limit {
-		return nil, fmt.Errorf("file too large (%s): the limit is %s", formatSize(info.Size()), formatSize(limit))
+	size := int64(512)
+	if info, err := f.Stat(); err == nil {
+		if info.Size() > limit {
+			return nil, fmt.Errorf("file too large (%s): the limit is %s", formatSize(info.Size()), formatSize(limit))
+		}
+		size = info.Size()
 	}
-	data, err := io.ReadAll(io.LimitReader(f, limit+1))
-	if err != nil {
-		return nil, fmt.Errorf("cannot read file: %w", unwrapPath(err))
+	// The file is read into a buffer of its size (one byte more, to see
+	// that it ends there), which grows only if the file does meanwhile.
+	data := make([]byte, 0, size+1)
+	r := io.LimitReader(f, limit+1)
+	for {
+		if len(data) == cap(data) {
+			data = append(data, 0)[:len(data)]
+		}
+		n, err := r.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, fmt.Errorf("cannot read file: %w", unwrapPath(err))
+		}
 	}
 	if int64(len(data)) > limit {
 		return nil, tooLarge

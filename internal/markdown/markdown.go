@@ -168,7 +168,10 @@ func (c *Converter) Convert(src []byte, opt Options) (res Result, diags []diag.D
 	ctx := parser.NewContext(parser.WithIDs(newHeadingIDs()))
 	doc := st.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
 	p.clean(doc)
+	// HTML is a little longer than its Markdown: one allocation of about
+	// the right size saves growing the buffer several times.
 	var buf bytes.Buffer
+	buf.Grow(len(src) + len(src)/4)
 	if err := st.md.Renderer().Render(&buf, src, doc); err != nil {
 		p.errorf(-1, "markdown rendering failed: %v", err)
 		return Result{}, p.diagnostics()

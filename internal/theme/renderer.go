@@ -72,16 +72,26 @@ func (r *Renderer) render(lang, layout string, data any) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	// Most pages are about as large as the last one: starting the buffer at
-	// that size saves growing it from nothing on every page.
-	var buf bytes.Buffer
-	buf.Grow(int(r.t.lastSize.Load()) + 1024)
-	if err := set.ExecuteTemplate(&buf, "base.html", data); err != nil {
+	// Pages render into buffers that are used again, which have grown to
+	// the size of a page, and come out as one exact copy.
+	buf, _ := r.t.buffers.Get().(*bytes.Buffer)
+	if buf == nil {
+		buf = new(bytes.Buffer)
+	}
+	defer func() {
+		if buf.Cap() <= maxPooledBuffer {
+			buf.Reset()
+			r.t.buffers.Put(buf)
+		}
+	}()
+	if err := set.ExecuteTemplate(buf, "base.html", data); err != nil {
 		return nil, r.t.templateError(err)
 	}
-	r.t.lastSize.Store(int64(buf.Len()))
-	return buf.Bytes(), nil
+	return bytes.Clone(buf.Bytes()), nil
 }
+
+// maxPooledBuffer is the largest render buffer kept for the next page.
+const maxPooledBuffer = 1 << 20
 
 // set returns the Renderer's clone of the set for lang and layout. The
 // theme's own sets are never executed, so that they can be cloned for

@@ -7,7 +7,7 @@ import (
 	"path"
 	"slices"
 	"strings"
-	"sync/atomic"
+	"sync"
 
 	"github.com/alumni-site/alumni/internal/diag"
 )
@@ -59,8 +59,8 @@ type Theme struct {
 	sources map[string]string
 	// broken holds the layouts that failed to parse (already reported).
 	broken map[string]bool
-	// lastSize is the size of the last page rendered.
-	lastSize atomic.Int64
+	// buffers holds render buffers for the next pages (*bytes.Buffer).
+	buffers sync.Pool
 	// strings maps language and key to UI strings.
 	strings map[string]map[string]string
 	// assets maps asset paths (css/main.css) to their processed form.
