@@ -4,8 +4,6 @@ import (
 	"net/url"
 	"path"
 	"strings"
-
-	"github.com/alumni-site/alumni/internal/slug"
 )
 
 // hide records the URL paths that unpublished pages would have, so that a
@@ -15,7 +13,7 @@ func (b *builder) hide() {
 	for _, cp := range b.unpublished {
 		p := &Page{Page: cp, Language: b.language(cp.Lang), Slug: cp.Slug}
 		if p.Slug == "" {
-			p.Slug = slug.Make(cp.Name)
+			p.Slug = b.slugOf(cp.Name)
 		}
 		dir := b.pageDir(p)
 		if b.byKey[cp.Key][cp.Lang] != nil || dir == "." {

@@ -7,7 +7,6 @@ import (
 
 	"github.com/alumni-site/alumni/internal/content"
 	"github.com/alumni-site/alumni/internal/diag"
-	"github.com/alumni-site/alumni/internal/slug"
 )
 
 // link connects published pages: translations to each other, pages to
@@ -83,7 +82,7 @@ func (b *builder) indexBySlug(kind content.Kind) slugIndex {
 			}
 			s := cp.Slug
 			if s == "" {
-				s = slug.Make(cp.Name)
+				s = b.slugOf(cp.Name)
 			}
 			if idx[s] == nil {
 				idx[s] = map[string]*Page{}

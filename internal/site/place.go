@@ -23,7 +23,7 @@ func (b *builder) place(published []*content.Page) {
 		p := &Page{Page: cp, Site: b.site, Language: b.language(cp.Lang)}
 		p.Slug = cp.Slug
 		if p.Slug == "" && cp.Name != "" {
-			p.Slug = slug.Make(cp.Name)
+			p.Slug = b.slugOf(cp.Name)
 			if p.Slug == "" {
 				b.diags.Add(diag.Errorf(cp.DisplayPath, diag.Pos{}, "the name %q gives an empty slug: rename the file or set slug:", cp.Name))
 				continue
@@ -110,18 +110,32 @@ func (b *builder) pageDir(p *Page) string {
 	case content.KindHome:
 		return path.Join(".", prefix)
 	case content.KindSection:
-		return path.Join(prefix, slug.Make(p.Page.Section))
+		return path.Join(prefix, b.slugOf(p.Page.Section))
 	}
 	if p.Page.Section == "" {
 		return path.Join(prefix, p.Slug)
 	}
-	return path.Join(prefix, slug.Make(p.Page.Section), p.Slug)
+	return path.Join(prefix, b.slugOf(p.Page.Section), p.Slug)
 }
 
 // foldPath returns the form in which two output paths collide on some file
 // system: Unicode NFC and lower case.
 func foldPath(p string) string {
 	return strings.ToLower(norm.NFC.String(p))
+}
+
+// slugOf returns slug.Make(s), computed once per build for each string:
+// tags, sections and file names repeat across pages and passes.
+func (b *builder) slugOf(s string) string {
+	if out, ok := b.slugs[s]; ok {
+		return out
+	}
+	if b.slugs == nil {
+		b.slugs = map[string]string{}
+	}
+	out := slug.Make(s)
+	b.slugs[s] = out
+	return out
 }
 
 // claim registers an output path for the file owner (a display path) and

@@ -251,6 +251,7 @@ type builder struct {
 	labels    func(lang, key string) (string, bool)
 	sorters   map[string]*sorter
 	counter   struct{ lists int }
+	slugs     map[string]string
 	markdown  markdownSource
 	mu        sync.Mutex
 }

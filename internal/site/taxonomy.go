@@ -10,7 +10,6 @@ import (
 	"github.com/alumni-site/alumni/internal/content"
 	"github.com/alumni-site/alumni/internal/countries"
 	"github.com/alumni-site/alumni/internal/decode"
-	"github.com/alumni-site/alumni/internal/slug"
 )
 
 // Taxonomy is a way to browse a language's pages, derived from the
@@ -50,7 +49,7 @@ func (b *builder) termsOf(taxonomy string, p *Page, names *countries.Namer) [][2
 	case taxonomy == "tags":
 		var out [][2]string
 		for _, tag := range p.Tags {
-			out = append(out, [2]string{slug.Make(tag), tag})
+			out = append(out, [2]string{b.slugOf(tag), tag})
 		}
 		return out
 	case s == nil:
@@ -64,7 +63,7 @@ func (b *builder) termsOf(taxonomy string, p *Page, names *countries.Namer) [][2
 			title := cmp.Or(names[p.Page.Lang], names[b.cfg.DefaultLanguage], s.Faculty)
 			return [][2]string{{s.Faculty, title}}
 		}
-		return [][2]string{{slug.Make(s.Faculty), s.Faculty}}
+		return [][2]string{{b.slugOf(s.Faculty), s.Faculty}}
 	case taxonomy == "years":
 		y := strconv.Itoa(s.MobilityYear)
 		return [][2]string{{y, y}}
