@@ -72,7 +72,10 @@ type atomEntry struct {
 func Atom(s *site.Site, l *site.Language) []byte {
 	entries := slices.Concat(l.Stories, l.Videos)
 	slices.SortFunc(entries, func(x, y *site.Page) int {
-		return cmp.Or(y.Time().Compare(x.Time()), cmp.Compare(x.Path, y.Path))
+		if c := y.Time().Compare(x.Time()); c != 0 {
+			return c
+		}
+		return cmp.Compare(x.Path, y.Path)
 	})
 	entries = entries[:min(len(entries), MaxEntries)]
 	self := s.Config.AbsURL(s.Config.BasePath() + Path(s, l))
