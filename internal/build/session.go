@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"errors"
+	"io/fs"
 	"mime"
 	"os"
 	"path"
@@ -47,6 +48,9 @@ type Session struct {
 	// pending is the last snapshot, whose Markdown may still be being
 	// converted; the next Rebuild waits for it.
 	pending *Snapshot
+	// listing is the last walk of content/, used again while no file is
+	// added or removed.
+	listing *content.Listing
 }
 
 // lastBuild is a successful build that the fast path can update in place.
@@ -125,12 +129,17 @@ func (s *Session) Rebuild(ctx context.Context, changed []string, all bool) (*Sna
 	// loaded the theme.
 	b.diags.Add(s.themeDiags...)
 	s.pages.Forget(contentChanged, false)
-	pages, ds := content.Load(b.fsys, content.Options{
+	load := content.Options{
 		Languages:       s.cfg.LanguageOrder,
 		DefaultLanguage: s.cfg.DefaultLanguage,
 		Display:         b.opt.Display,
 		Cache:           s.pages,
-	})
+	}
+	if all || configChanged || !s.sameFiles(contentChanged) {
+		s.listing = content.Walk(b.fsys, load)
+	}
+	load.Listing = s.listing
+	pages, ds := content.Load(b.fsys, load)
 	b.diags.Add(ds...)
 	var labels func(lang, key string) (string, bool)
 	if s.theme != nil {
@@ -176,6 +185,25 @@ func (s *Session) Rebuild(ctx context.Context, changed []string, all bool) (*Sna
 		snap.finish(bundle, last.diags)
 	}()
 	return snap, ds
+}
+
+// sameFiles reports whether the last walk of content/ still lists the
+// same files after changes to the given paths: each was a file the walk
+// found, and is still a file. Anything else (a file added, removed or
+// renamed, a folder) needs a new walk.
+func (s *Session) sameFiles(changed []string) bool {
+	if s.listing == nil {
+		return false
+	}
+	for _, p := range changed {
+		if !s.listing.Has(p) {
+			return false
+		}
+		if info, err := fs.Stat(s.builder.fsys, p); err != nil || !info.Mode().IsRegular() {
+			return false
+		}
+	}
+	return true
 }
 
 // merge returns the diagnostics of a and those of b that a lacks, sorted.

@@ -34,7 +34,41 @@ type Options struct {
 	// page's Markdown at once; Page.ReadBody reads a body when it is
 	// needed.
 	DropBodies bool
+	// Listing, when set, is an earlier walk of content/ to use instead of
+	// walking it again (the preview, when no file was added or removed).
+	Listing *Listing
 }
+
+// Listing is what a walk of content/ found: the page files with the other
+// files of their bundles, and the problems the walk reported.
+type Listing struct {
+	jobs  []job
+	diags []diag.Diagnostic
+	files map[string]bool
+}
+
+// Walk walks content/ in fsys (the site root) as Load does.
+func Walk(fsys fs.FS, opt Options) *Listing {
+	if opt.Display == nil {
+		opt.Display = func(p string) string { return p }
+	}
+	l := &loader{fsys: fsys, opt: opt}
+	l.walkContent()
+	files := map[string]bool{}
+	for _, j := range l.jobs {
+		files[j.src.Path] = true
+		if j.src.Bundle != "" {
+			for _, f := range j.files {
+				files[path.Join(j.src.Bundle, f)] = true
+			}
+		}
+	}
+	return &Listing{jobs: l.jobs, diags: l.diags, files: files}
+}
+
+// Has reports whether the walk found the file at the slash path p (relative
+// to the site root): a page file, or another file of a bundle.
+func (l *Listing) Has(p string) bool { return l.files[p] }
 
 // Load reads and decodes every page under content/ in fsys (the site root).
 // It reports every problem it finds, and returns the pages it could decode
@@ -46,8 +80,11 @@ func Load(fsys fs.FS, opt Options) ([]*Page, []diag.Diagnostic) {
 	if opt.Display == nil {
 		opt.Display = func(p string) string { return p }
 	}
-	l := &loader{fsys: fsys, opt: opt}
-	l.walkContent()
+	listing := opt.Listing
+	if listing == nil {
+		listing = Walk(fsys, opt)
+	}
+	l := &loader{fsys: fsys, opt: opt, jobs: listing.jobs, diags: slices.Clone(listing.diags)}
 	pages := make([]*Page, len(l.jobs))
 	results := make([][]diag.Diagnostic, len(l.jobs))
 	var wg sync.WaitGroup
