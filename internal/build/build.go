@@ -143,7 +143,8 @@ func (b *builder) run(ctx context.Context) Result {
 	})
 	b.diags.Add(ds...)
 	if th == nil {
-		b.diags.Add(s.ConvertAll()...)
+		ds, _ := s.ConvertAll(context.Background())
+		b.diags.Add(ds...)
 		return res
 	}
 	// Pages are rendered even after an error, so that every template error
@@ -160,7 +161,8 @@ func (b *builder) run(ctx context.Context) Result {
 	files, ds := pl.plan()
 	b.diags.Add(ds...)
 	written := write(ctx, files, stage, &b.diags)
-	b.diags.Add(s.ConvertAll()...)
+	ds, _ = s.ConvertAll(context.Background())
+	b.diags.Add(ds...)
 	written += write(ctx, pl.bundleFiles(), stage, &b.diags)
 	if b.failed() || ctx.Err() != nil {
 		stage.Abort()

@@ -45,9 +45,9 @@ type Session struct {
 	last *lastBuild
 	// quickBuilds counts the rebuilds that took the fast path (for tests).
 	quickBuilds int
-	// pending is the last snapshot, whose Markdown may still be being
-	// converted; the next Rebuild waits for it.
-	pending *Snapshot
+	// background is the conversion of the last build's Markdown while
+	// its snapshot is served already; nil when there is none going on.
+	background *conversion
 	// listing is the last walk of content/, used again while no file is
 	// added or removed.
 	listing *content.Listing
@@ -59,11 +59,24 @@ type lastBuild struct {
 	// renderer renders model's pages; its fragments are forgotten when
 	// the fast path changes model.
 	renderer *theme.Renderer
-	files    []file
-	diags    []diag.Diagnostic
+	planner  *planner
+	// pages are the files of the build but the bundle files. bundle and
+	// diags are complete once every page's Markdown is converted (see
+	// convertRest); base holds the diagnostics known before.
+	pages       []file
+	bundle      []file
+	base, diags []diag.Diagnostic
 	// lock is held for reading while a page of model is produced and for
 	// writing while the fast path changes it.
 	lock *sync.RWMutex
+}
+
+// conversion is the background conversion of the last build's Markdown.
+type conversion struct {
+	cancel context.CancelFunc
+	done   chan struct{} // closed when the goroutine returns
+	ended  bool          // set, before done closes, when every page is converted
+	snaps  []*Snapshot   // the snapshots it finishes when it ends
 }
 
 // NewSession returns a Session for opt; opt.Dest is not used.
@@ -84,10 +97,6 @@ func NewSession(opt Options) *Session {
 // the new snapshot, or nil when the build has errors (or, with Strict,
 // warnings), and every diagnostic, sorted.
 func (s *Session) Rebuild(ctx context.Context, changed []string, all bool) (*Snapshot, []diag.Diagnostic) {
-	if s.pending != nil {
-		s.pending.Wait()
-		s.pending = nil
-	}
 	b := s.builder
 	b.diags = diag.List{}
 	themeChanged, configChanged := all, all
@@ -103,11 +112,20 @@ func (s *Session) Rebuild(ctx context.Context, changed []string, all bool) (*Sna
 		}
 	}
 	if !themeChanged && !configChanged && s.last != nil && len(changed) > 0 && len(contentChanged) == len(changed) {
-		if snap, ds, ok := s.quick(contentChanged); ok {
+		// The fast path stops the background conversion rather than wait
+		// for it, and has it go on after.
+		unfinished := s.stopBackground()
+		if snap, ds, ok := s.quick(contentChanged, unfinished); ok {
 			s.quickBuilds++
 			return snap, ds
 		}
+		if len(unfinished) > 0 {
+			s.convertRest(s.last, unfinished)
+		}
 	}
+	// A full build waits for the conversion of the last one, so that the
+	// snapshots still served are finished and the memo is complete.
+	s.waitBackground()
 	s.last = nil
 	if configChanged || s.cfg == nil {
 		s.cfg, s.theme = b.loadConfig(), nil
@@ -155,7 +173,8 @@ func (s *Session) Rebuild(ctx context.Context, changed []string, all bool) (*Sna
 	})
 	b.diags.Add(ds...)
 	if s.theme == nil {
-		b.diags.Add(model.ConvertAll()...)
+		ds, _ := model.ConvertAll(context.Background())
+		b.diags.Add(ds...)
 		return nil, s.finish()
 	}
 	pl := &planner{site: model, theme: s.theme, renderer: s.theme.NewRenderer(), fsys: b.fsys, display: b.opt.Display, minifier: s.minifier}
@@ -169,22 +188,59 @@ func (s *Session) Rebuild(ctx context.Context, changed []string, all bool) (*Sna
 		return nil, s.finish()
 	}
 	ds = s.finish()
-	last := &lastBuild{model: model, renderer: pl.renderer, files: files, diags: ds, lock: snap.lock}
-	s.last, s.pending = last, snap
-	// The rest of the Markdown is converted while the snapshot is served
-	// already: the problems it finds, and the bundle files its images
-	// show, follow (Snapshot.Wait).
+	s.last = &lastBuild{model: model, renderer: pl.renderer, planner: pl, pages: files, base: ds, diags: ds, lock: snap.lock}
+	s.convertRest(s.last, []*Snapshot{snap})
+	return snap, ds
+}
+
+// convertRest converts the rest of last's Markdown in the background while
+// its snapshots are served already. When every page is converted, last's
+// bundle files and diagnostics are complete, and snaps are finished with
+// them (Snapshot.Wait).
+func (s *Session) convertRest(last *lastBuild, snaps []*Snapshot) {
+	ctx, cancel := context.WithCancel(context.Background())
+	c := &conversion{cancel: cancel, done: make(chan struct{}), snaps: snaps}
+	s.background = c
 	go func() {
-		all := model.ConvertAll()
+		defer close(c.done)
+		all, err := last.model.ConvertAll(ctx)
+		if err != nil {
+			return
+		}
 		if s.opt.Strict {
 			all = diag.Strict(all)
 		}
-		bundle := pl.bundleFiles()
-		last.files = append(slices.Clip(files), bundle...)
-		last.diags = merge(ds, all)
-		snap.finish(bundle, last.diags)
+		last.bundle = last.planner.bundleFiles()
+		last.diags = merge(last.base, all)
+		for _, snap := range snaps {
+			snap.finish(last.bundle, last.diags)
+		}
+		c.ended = true
 	}()
-	return snap, ds
+}
+
+// waitBackground lets the background conversion end.
+func (s *Session) waitBackground() {
+	if c := s.background; c != nil {
+		<-c.done
+		s.background = nil
+	}
+}
+
+// stopBackground stops the background conversion, and returns the
+// snapshots it had yet to finish: none when it had ended.
+func (s *Session) stopBackground() []*Snapshot {
+	c := s.background
+	if c == nil {
+		return nil
+	}
+	s.background = nil
+	c.cancel()
+	<-c.done
+	if c.ended {
+		return nil
+	}
+	return c.snaps
 }
 
 // sameFiles reports whether the last walk of content/ still lists the
@@ -226,7 +282,11 @@ func merge(a, b []diag.Diagnostic) []diag.Diagnostic {
 // in the last build's model, so that every page showing them (lists show
 // summaries) is produced anew from the new snapshot. Anything else falls
 // back to a full rebuild (ok is false, and nothing was changed).
-func (s *Session) quick(paths []string) (*Snapshot, []diag.Diagnostic, bool) {
+//
+// unfinished are the snapshots that the stopped background conversion
+// had yet to finish: the conversion goes on after the change, and
+// finishes them with the new snapshot.
+func (s *Session) quick(paths []string, unfinished []*Snapshot) (*Snapshot, []diag.Diagnostic, bool) {
 	last := s.last
 	reported := map[string]bool{}
 	for _, d := range last.diags {
@@ -266,15 +326,20 @@ func (s *Session) quick(paths []string) (*Snapshot, []diag.Diagnostic, bool) {
 	for i, p := range paths {
 		s.pages.Store(p, fresh[i], nil)
 	}
-	snap := newSnapshot(last.files, last.lock)
-	snap.finish(nil, last.diags)
+	snap := newSnapshot(last.pages, last.lock)
+	diags := last.diags // the conversion started below may replace last.diags
+	if unfinished == nil {
+		snap.finish(last.bundle, diags)
+	} else {
+		s.convertRest(last, append(unfinished, snap))
+	}
 	var problems diag.List
 	snap.check(paths, last.model, false, &problems)
 	if problems.HasErrors() {
 		s.last = nil
-		return nil, append(slices.Clone(last.diags), problems.Items()...), true
+		return nil, append(slices.Clone(diags), problems.Items()...), true
 	}
-	return snap, last.diags, true
+	return snap, diags, true
 }
 
 // Config returns the site's configuration as of the last build, or nil
@@ -389,15 +454,22 @@ func (s *Snapshot) produce(rel string) ([]byte, error) {
 	return data, nil
 }
 
-// Paths lists every file of the snapshot, sorted, once the bundle files
-// are known.
+// Paths lists the files of the snapshot known so far, sorted: every file
+// once Wait has returned, and before, every file but the bundle files. It
+// does not wait, so that comparing two snapshots (the preview's reload)
+// never waits for a conversion.
 func (s *Snapshot) Paths() []string {
-	<-s.complete
-	out := make([]string, 0, len(s.files)+len(s.bundle))
+	var bundle map[string]file
+	select {
+	case <-s.complete:
+		bundle = s.bundle
+	default:
+	}
+	out := make([]string, 0, len(s.files)+len(bundle))
 	for p := range s.files {
 		out = append(out, p)
 	}
-	for p := range s.bundle {
+	for p := range bundle {
 		out = append(out, p)
 	}
 	slices.Sort(out)

@@ -128,6 +128,7 @@ func compareWithBuild(t *testing.T, step, dir string, snap *Snapshot) {
 			t.Errorf("%s: %s differs:\n%s", step, f.Name, firstDifference(string(want), string(got)))
 		}
 	}
+	snap.Wait()
 	if paths := snap.Paths(); !slices.Equal(paths, names) {
 		t.Errorf("%s: served files differ from built ones:\nserved %d: %v\nbuilt  %d: %v", step, len(paths), paths, len(names), names)
 	}
@@ -153,4 +154,42 @@ func TestSessionDiagnosticsEqualBuild(t *testing.T) {
 	if got != want {
 		t.Errorf("the preview reports\n%s\nthe build\n%s", got, want)
 	}
+}
+
+// TestSessionEditDuringConversion edits a story's text right after a full
+// build, while the rest of the Markdown is still being converted in the
+// background: the fast path stops that conversion and has it go on, and
+// both snapshots are finished with every file and problem of a fresh
+// build.
+func TestSessionEditDuringConversion(t *testing.T) {
+	dir := guardSite(t, 300)
+	now, _ := content.ParseDate(guardNow)
+	sess := NewSession(Options{Source: dir, Now: now, Display: func(p string) string { return p }})
+	first, ds := sess.Rebuild(context.Background(), nil, true)
+	if first == nil {
+		t.Fatalf("build failed: %v", ds)
+	}
+	matches, err := filepath.Glob(filepath.Join(dir, "content", "stories", "*", "index.md"))
+	if err != nil || len(matches) == 0 {
+		t.Fatalf("no story bundles: %v", err)
+	}
+	story, _ := filepath.Rel(dir, matches[len(matches)-1])
+	story = filepath.ToSlash(story)
+	text := replaceIn(t, dir, story, "\n---\n", "\n---\nEdited while converting.\n\n")
+	snap, ds := sess.Rebuild(context.Background(), apply(t, dir, map[string]string{story: text}), false)
+	if snap == nil || sess.quickBuilds != 1 {
+		t.Fatalf("the edit did not take the fast path (%d): %v", sess.quickBuilds, ds)
+	}
+	if got, want := diagnostics(first.Wait()), diagnostics(snap.Wait()); got != want {
+		t.Errorf("the first snapshot finished with\n%s\nthe second with\n%s", got, want)
+	}
+	opt := guardOptions(t, dir, filepath.Join(t.TempDir(), "public"))
+	res := Build(context.Background(), opt)
+	if !res.OK {
+		t.Fatalf("fresh build failed: %v", res.Diagnostics)
+	}
+	if got, want := diagnostics(snap.Wait()), diagnostics(res.Diagnostics); got != want {
+		t.Errorf("the preview reports\n%s\nthe build\n%s", got, want)
+	}
+	compareWithBuild(t, "edit during conversion", dir, snap)
 }

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"context"
 	"html/template"
 	"runtime"
 	"sync"
@@ -109,14 +110,15 @@ func (s *Site) Converted() []diag.Diagnostic { return s.build.markdown.diags.Ite
 // ConvertAll converts the Markdown of every page not converted yet, then
 // lists the bundle files to publish in Files, checking that none would
 // overwrite a page or another file. It returns the diagnostics of every
-// conversion. A build calls it once, after rendering the pages, and the
-// preview before serving them.
-func (s *Site) ConvertAll() []diag.Diagnostic {
+// conversion. A build calls it once, after rendering the pages; the
+// preview while it serves them already. When ctx ends first, ConvertAll
+// stops early with ctx's error, and a later call goes on where it stopped.
+func (s *Site) ConvertAll(ctx context.Context) ([]diag.Diagnostic, error) {
 	var wg sync.WaitGroup
 	var next atomic.Int64
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
-			for i := int(next.Add(1) - 1); i < len(s.Pages); i = int(next.Add(1) - 1) {
+			for i := int(next.Add(1) - 1); i < len(s.Pages) && ctx.Err() == nil; i = int(next.Add(1) - 1) {
 				p := s.Pages[i]
 				m := p.markup
 				m.mu.Lock()
@@ -129,6 +131,9 @@ func (s *Site) ConvertAll() []diag.Diagnostic {
 		})
 	}
 	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	b := s.build
 	if b.markdown.memo != nil {
 		b.markdown.memo.sweep()
@@ -136,8 +141,9 @@ func (s *Site) ConvertAll() []diag.Diagnostic {
 	// New's own diagnostics were returned by New; collectFiles adds new
 	// ones.
 	b.diags = diag.List{}
+	s.Files = nil
 	b.collectFiles()
-	return append(b.markdown.diags.Items(), b.diags.Items()...)
+	return append(b.markdown.diags.Items(), b.diags.Items()...), nil
 }
 
 // convertPage converts one page's Markdown, or takes the conversion from
