@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
-	"slices"
 	"strings"
 	"time"
 
@@ -96,7 +95,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 			select {
 			case <-converted:
 				all := pending.Wait()
-				report(stderr, newDiagnostics(printed, all))
+				report(stderr, diag.Missing(all, printed))
 				srv.Publish(last, problems(all))
 				pending = nil
 			case batch, ok := <-w.Batches():
@@ -132,17 +131,6 @@ func ignored(rel string) bool {
 		return true
 	}
 	return false
-}
-
-// newDiagnostics returns the diagnostics of all that printed lacks.
-func newDiagnostics(printed, all []diag.Diagnostic) []diag.Diagnostic {
-	var out []diag.Diagnostic
-	for _, d := range all {
-		if !slices.Contains(printed, d) {
-			out = append(out, d)
-		}
-	}
-	return out
 }
 
 // report prints diagnostics as the build command does.

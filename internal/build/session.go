@@ -208,7 +208,8 @@ func (s *Session) convertRest(last *lastBuild, snaps []*Snapshot) {
 			all = diag.Strict(all)
 		}
 		last.bundle = last.planner.bundleFiles()
-		last.diags = merge(last.base, all)
+		last.diags = slices.Concat(last.base, diag.Missing(all, last.base))
+		diag.Sort(last.diags)
 		for _, snap := range snaps {
 			snap.finish(last.bundle, last.diags)
 		}
@@ -257,18 +258,6 @@ func (s *Session) sameFiles(changed []string) bool {
 		}
 	}
 	return true
-}
-
-// merge returns the diagnostics of a and those of b that a lacks, sorted.
-func merge(a, b []diag.Diagnostic) []diag.Diagnostic {
-	var l diag.List
-	l.Add(a...)
-	for _, d := range b {
-		if !slices.Contains(a, d) {
-			l.Add(d)
-		}
-	}
-	return l.Items()
 }
 
 // quick is the fast path for the commonest edit: the text of pages changed

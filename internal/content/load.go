@@ -70,7 +70,8 @@ func Walk(fsys fs.FS, opt Options) *Listing {
 // to the site root): a page file, or another file of a bundle.
 func (l *Listing) Has(p string) bool { return l.files[p] }
 
-// Load reads and decodes every page under content/ in fsys (the site root).
+// Load reads and decodes every page under content/ in fsys (the site root),
+// walking the folder or taking the files of opt.Listing.
 // It reports every problem it finds, and returns the pages it could decode
 // in a stable order. Cross-page rules (translations, references between
 // pages) are the site model's job. The translations of a page that could not

@@ -129,6 +129,22 @@ func Sort(ds []Diagnostic) {
 	})
 }
 
+// Missing returns the diagnostics of ds that known does not hold, in the
+// order of ds: what a run found after it had reported known.
+func Missing(ds, known []Diagnostic) []Diagnostic {
+	seen := make(map[Diagnostic]bool, len(known))
+	for _, d := range known {
+		seen[d] = true
+	}
+	var out []Diagnostic
+	for _, d := range ds {
+		if !seen[d] {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
 // Strict turns every warning in ds into an error, as --strict asks.
 func Strict(ds []Diagnostic) []Diagnostic {
 	out := slices.Clone(ds)

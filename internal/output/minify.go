@@ -46,21 +46,18 @@ var mediaTypes = map[string]string{
 // NewMinifier returns a Minifier configured as the package documentation
 // describes.
 func NewMinifier() *Minifier {
+	page := html.Minifier{
+		KeepDocumentTags:    true,
+		KeepEndTags:         true,
+		KeepQuotes:          true,
+		KeepDefaultAttrVals: true,
+	}
+	layout := page
+	layout.TemplateDelims = html.GoTemplateDelims
 	m := minify.New()
-	m.Add("text/html", &html.Minifier{
-		KeepDocumentTags:    true,
-		KeepEndTags:         true,
-		KeepQuotes:          true,
-		KeepDefaultAttrVals: true,
-	})
+	m.Add("text/html", &page)
 	layouts := minify.New()
-	layouts.Add("text/html", &html.Minifier{
-		KeepDocumentTags:    true,
-		KeepEndTags:         true,
-		KeepQuotes:          true,
-		KeepDefaultAttrVals: true,
-		TemplateDelims:      html.GoTemplateDelims,
-	})
+	layouts.Add("text/html", &layout)
 	m.AddFunc("text/css", css.Minify)
 	m.AddFunc("image/svg+xml", svg.Minify)
 	// The HTML minifier asks for "</script" to be escaped only in a <script>
