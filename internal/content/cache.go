@@ -66,14 +66,14 @@ func (c *Cache) keep(paths map[string]bool) {
 }
 
 // clone returns a copy of p that can be changed without changing p: the
-// structs and maps that the site model completes are copied; the body is
-// shared, since nothing writes to it.
+// structs and slices that the site model completes are copied; the body is
+// shared, since nothing writes to it, and so are the positions, which
+// Inherit copies before it adds to them.
 func (p *Page) clone() *Page {
 	if p == nil {
 		return nil
 	}
 	c := *p
-	c.Positions = maps.Clone(p.Positions)
 	c.Tags = slices.Clone(p.Tags)
 	c.Aliases = slices.Clone(p.Aliases)
 	if p.Story != nil {

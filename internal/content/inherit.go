@@ -2,6 +2,7 @@ package content
 
 import (
 	"fmt"
+	"maps"
 	"reflect"
 
 	"github.com/alumni-site/alumni/internal/diag"
@@ -89,8 +90,11 @@ func (t *Page) Inherit(o *Page) []diag.Diagnostic {
 // the original's file, where the editor can fix them.
 var inheritedPos = diag.Pos{Line: -1}
 
-// inheritPositions marks the inherited keys as set.
+// inheritPositions marks the inherited keys as set, in a copy of the
+// positions: the preview's cache shares them between the copies it hands
+// out.
 func (t *Page) inheritPositions(o *Page, keys ...string) {
+	t.Positions = maps.Clone(t.Positions)
 	for _, k := range keys {
 		if _, ok := t.Positions[k]; !ok && o.Has(k) {
 			t.Positions[k] = inheritedPos

@@ -92,8 +92,8 @@ func (p *Page) convert(html bool) (template.HTML, string) {
 	// The Markdown is not needed any more; dropping it frees the file's
 	// bytes (the body is read again if the page is converted again).
 	p.DropBody()
-	m.html = template.HTML(e.result.HTML)
-	m.summary = summarize(p.Description, e.result.FirstParagraph)
+	m.html = e.html
+	m.summary = summarize(p.Description, e.firstParagraph)
 	m.released = false
 	if !m.converted {
 		m.converted = true
@@ -169,7 +169,7 @@ func (b *builder) convertPage(p *Page) memoEntry {
 // convertBody converts Markdown written on page p.
 func (b *builder) convertBody(conv Converter, p *Page, body []byte) memoEntry {
 	var e memoEntry
-	e.result, e.diags = conv.Convert(body, markdown.Options{
+	res, diags := conv.Convert(body, markdown.Options{
 		Path:      p.DisplayPath,
 		Lang:      p.Page.Lang,
 		FirstLine: p.BodyLine,
@@ -182,5 +182,6 @@ func (b *builder) convertBody(conv Converter, p *Page, body []byte) memoEntry {
 			return p.BundleURL + dest, nil
 		},
 	})
+	e.html, e.firstParagraph, e.diags = template.HTML(res.HTML), res.FirstParagraph, diags
 	return e
 }

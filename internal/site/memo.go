@@ -2,12 +2,13 @@ package site
 
 import (
 	"hash/maphash"
+	"html/template"
 	"slices"
 	"strings"
 	"sync"
+	"unsafe"
 
 	"github.com/alumni-site/alumni/internal/diag"
-	"github.com/alumni-site/alumni/internal/markdown"
 )
 
 // Memo remembers Markdown conversions between builds of the preview, so
@@ -19,11 +20,23 @@ type Memo struct {
 	mu      sync.Mutex
 	entries map[memoKey]memoEntry
 	used    map[memoKey]bool
+	// sums remembers the hash of each body by the body's first byte, so
+	// that a body the preview's cache hands out again is hashed once, not
+	// once per build. An entry holds its body, so that the memory cannot
+	// be reused for another body while the entry exists.
+	sums     map[*byte]bodySum
+	sumsUsed map[*byte]bool
+}
+
+type bodySum struct {
+	body []byte
+	sum  uint64
 }
 
 // NewMemo returns an empty Memo.
 func NewMemo() *Memo {
-	return &Memo{seed: maphash.MakeSeed(), entries: map[memoKey]memoEntry{}, used: map[memoKey]bool{}}
+	return &Memo{seed: maphash.MakeSeed(), entries: map[memoKey]memoEntry{}, used: map[memoKey]bool{},
+		sums: map[*byte]bodySum{}, sumsUsed: map[*byte]bool{}}
 }
 
 // memoKey holds everything a page's HTML depends on: its file, language and
@@ -35,10 +48,13 @@ type memoKey struct {
 	body, files, hidden   uint64
 }
 
+// memoEntry is one conversion. The HTML is kept as a string, so that the
+// pages that take it from the memo share it rather than copy it.
 type memoEntry struct {
-	result markdown.Result
-	diags  []diag.Diagnostic
-	used   []string // bundle files the page's images use
+	html           template.HTML
+	firstParagraph string
+	diags          []diag.Diagnostic
+	used           []string // bundle files the page's images use
 }
 
 func (m *Memo) key(p *Page, body []byte, hidden uint64) memoKey {
@@ -47,10 +63,30 @@ func (m *Memo) key(p *Page, body []byte, hidden uint64) memoKey {
 		lang:      p.Page.Lang,
 		bundleURL: p.BundleURL,
 		line:      p.BodyLine,
-		body:      maphash.Bytes(m.seed, body),
+		body:      m.sum(body),
 		files:     maphash.String(m.seed, strings.Join(p.Files, "\x00")),
 		hidden:    hidden,
 	}
+}
+
+// sum returns the hash of a body.
+func (m *Memo) sum(body []byte) uint64 {
+	if len(body) == 0 {
+		return maphash.Bytes(m.seed, body)
+	}
+	first := unsafe.SliceData(body)
+	m.mu.Lock()
+	e, ok := m.sums[first]
+	m.sumsUsed[first] = true
+	m.mu.Unlock()
+	if ok && len(e.body) == len(body) {
+		return e.sum
+	}
+	sum := maphash.Bytes(m.seed, body)
+	m.mu.Lock()
+	m.sums[first] = bodySum{body: body, sum: sum}
+	m.mu.Unlock()
+	return sum
 }
 
 func (m *Memo) get(k memoKey) (memoEntry, bool) {
@@ -80,6 +116,12 @@ func (m *Memo) sweep() {
 		}
 	}
 	clear(m.used)
+	for k := range m.sums {
+		if !m.sumsUsed[k] {
+			delete(m.sums, k)
+		}
+	}
+	clear(m.sumsUsed)
 }
 
 // hiddenHash returns a hash of the set of hidden page paths.

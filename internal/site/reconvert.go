@@ -45,8 +45,8 @@ func (s *Site) Reconvert(p *content.Page, conv Converter) (Update, bool) {
 			return u, false
 		}
 	}
-	u.content = template.HTML(e.result.HTML)
-	u.summary = summarize(p.Description, e.result.FirstParagraph)
+	u.content = e.html
+	u.summary = summarize(p.Description, e.firstParagraph)
 	return u, true
 }
 
