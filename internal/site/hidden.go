@@ -16,7 +16,7 @@ func (b *builder) hide() {
 			p.Slug = b.slugOf(cp.Name)
 		}
 		dir := b.pageDir(p)
-		if b.byKey[cp.Key][cp.Lang] != nil || dir == "." {
+		if b.byKey[version{cp.Key, cp.Lang}] != nil || dir == "." {
 			continue
 		}
 		b.hidden[dir+"/"] = true

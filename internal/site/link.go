@@ -1,6 +1,7 @@
 package site
 
 import (
+	"maps"
 	"path"
 	"slices"
 	"strings"
@@ -55,10 +56,9 @@ func (b *builder) linkVersions() {
 		if p.Versions != nil {
 			continue
 		}
-		group := b.byKey[p.Key]
 		var versions []*Page
 		for _, code := range b.cfg.LanguageOrder {
-			if v := group[code]; v != nil {
+			if v := b.byKey[version{p.Key, code}]; v != nil {
 				versions = append(versions, v)
 			}
 		}
@@ -68,9 +68,14 @@ func (b *builder) linkVersions() {
 	}
 }
 
-// slugIndex maps a slug to the page of each language with that slug, and
-// to nil for a page that exists but is not published.
-type slugIndex map[string]map[string]*Page
+// version names the version of a page in a language: by content key in
+// builder.byKey, by slug in a slugIndex.
+type version struct{ key, lang string }
+
+// slugIndex maps a slug and a language to the page with that slug, and to
+// nil for a page that exists but is not published. One flat map rather
+// than a map per slug: a site has thousands of stories.
+type slugIndex map[version]*Page
 
 // indexBySlug indexes every page of a kind, published or not.
 func (b *builder) indexBySlug(kind content.Kind) slugIndex {
@@ -84,14 +89,9 @@ func (b *builder) indexBySlug(kind content.Kind) slugIndex {
 			if s == "" {
 				s = b.slugOf(cp.Name)
 			}
-			if idx[s] == nil {
-				idx[s] = map[string]*Page{}
-			}
-			if _, ok := idx[s][cp.Lang]; !ok {
-				idx[s][cp.Lang] = nil
-			}
-			if pub := b.byKey[cp.Key][cp.Lang]; pub != nil {
-				idx[s][cp.Lang] = pub
+			at := version{s, cp.Lang}
+			if pub := b.byKey[version{cp.Key, cp.Lang}]; pub != nil || idx[at] == nil {
+				idx[at] = pub
 			}
 		}
 	}
@@ -103,18 +103,27 @@ func (b *builder) indexBySlug(kind content.Kind) slugIndex {
 // name that no page has is an error; an unpublished page is no error and
 // gives nil, so it leaves no trace.
 func (b *builder) pick(from *Page, key, name string, idx slugIndex, what string) *Page {
-	langs, ok := idx[name]
-	if !ok {
-		var known []string
-		for s := range idx {
-			known = append(known, s)
-		}
-		slices.Sort(known)
-		b.diags.Add(diag.Errorf(from.DisplayPath, from.Positions[key], "%s: %q is not %s (known: %s)", key, name, what, strings.Join(known, ", ")))
-		return nil
-	}
-	if p := langs[from.Page.Lang]; p != nil {
+	if p := idx[version{name, from.Page.Lang}]; p != nil {
 		return p
 	}
-	return langs[b.cfg.DefaultLanguage]
+	if p, ok := idx[version{name, b.cfg.DefaultLanguage}]; ok || b.hasSlug(idx, name) {
+		return p
+	}
+	known := map[string]bool{}
+	for v := range idx {
+		known[v.key] = true
+	}
+	b.diags.Add(diag.Errorf(from.DisplayPath, from.Positions[key], "%s: %q is not %s (known: %s)", key, name, what, strings.Join(slices.Sorted(maps.Keys(known)), ", ")))
+	return nil
+}
+
+// hasSlug reports whether some page in idx has the slug name, in any
+// language.
+func (b *builder) hasSlug(idx slugIndex, name string) bool {
+	for _, l := range b.cfg.LanguageOrder {
+		if _, ok := idx[version{name, l}]; ok {
+			return true
+		}
+	}
+	return false
 }

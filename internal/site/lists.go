@@ -3,6 +3,9 @@ package site
 import (
 	"slices"
 
+	"golang.org/x/text/collate"
+	"golang.org/x/text/language"
+
 	"github.com/alumni-site/alumni/internal/content"
 )
 
@@ -80,7 +83,14 @@ func (b *builder) sorter(lang string) *sorter {
 		b.sorters = map[string]*sorter{}
 	}
 	if b.sorters[lang] == nil {
-		b.sorters[lang] = newSorter(lang)
+		if b.derived.sortKeys[lang] == nil {
+			b.derived.sortKeys[lang] = map[string][]byte{}
+		}
+		b.sorters[lang] = &sorter{
+			collator: collate.New(language.Make(lang)),
+			keys:     b.derived.sortKeys[lang],
+			previous: b.previous.sortKeys[lang],
+		}
 	}
 	return b.sorters[lang]
 }

@@ -7,7 +7,6 @@ import (
 	"slices"
 
 	"golang.org/x/text/collate"
-	"golang.org/x/text/language"
 )
 
 // sorter orders lists of one language: weight ascending with unset weights
@@ -19,10 +18,9 @@ import (
 type sorter struct {
 	collator *collate.Collator
 	buf      collate.Buffer
-}
-
-func newSorter(lang string) *sorter {
-	return &sorter{collator: collate.New(language.Make(lang))}
+	// keys are the collation keys of titles computed by this build;
+	// previous those of the last one (see derived).
+	keys, previous map[string][]byte
 }
 
 // orderKey is a page's place in list order.
@@ -43,8 +41,7 @@ func (s *sorter) keyPages(pages []*Page) {
 		if t := p.Time(); !t.IsZero() {
 			newest = -t.Unix()
 		}
-		p.order = orderKey{weight: w, newest: newest, title: slices.Clone(s.collator.KeyFromString(&s.buf, p.Page.Title))}
-		s.buf.Reset()
+		p.order = orderKey{weight: w, newest: newest, title: s.sortKey(p.Page.Title)}
 	}
 }
 

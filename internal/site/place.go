@@ -11,13 +11,12 @@ import (
 	"github.com/alumni-site/alumni/internal/config"
 	"github.com/alumni-site/alumni/internal/content"
 	"github.com/alumni-site/alumni/internal/diag"
-	"github.com/alumni-site/alumni/internal/slug"
 )
 
 // place gives every published page its slug, URL and output path, and
 // reports output paths that two pages would share.
 func (b *builder) place(published []*content.Page) {
-	b.byKey = map[string]map[string]*Page{}
+	b.byKey = map[version]*Page{}
 	b.claimed = map[string]string{}
 	for _, cp := range published {
 		p := &Page{Page: cp, Site: b.site, Language: b.language(cp.Lang)}
@@ -68,10 +67,7 @@ func (p *Page) setPath(cfg *config.Config, dir string) {
 // index adds a placed page to the site, its language and its group of
 // versions.
 func (b *builder) index(p *Page) {
-	if b.byKey[p.Key] == nil {
-		b.byKey[p.Key] = map[string]*Page{}
-	}
-	b.byKey[p.Key][p.Page.Lang] = p
+	b.byKey[version{p.Key, p.Page.Lang}] = p
 	b.site.Pages = append(b.site.Pages, p)
 	if p.Kind != content.KindNotFound {
 		p.Language.Pages = append(p.Language.Pages, p)
@@ -122,20 +118,6 @@ func (b *builder) pageDir(p *Page) string {
 // system: Unicode NFC and lower case.
 func foldPath(p string) string {
 	return strings.ToLower(norm.NFC.String(p))
-}
-
-// slugOf returns slug.Make(s), computed once per build for each string:
-// tags, sections and file names repeat across pages and passes.
-func (b *builder) slugOf(s string) string {
-	if out, ok := b.slugs[s]; ok {
-		return out
-	}
-	if b.slugs == nil {
-		b.slugs = map[string]string{}
-	}
-	out := slug.Make(s)
-	b.slugs[s] = out
-	return out
 }
 
 // claim registers an output path for the file owner (a display path) and

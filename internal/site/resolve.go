@@ -9,7 +9,8 @@ import (
 )
 
 // resolve pairs translations with their originals, validates every page
-// and returns the published ones in a stable order.
+// and returns the published ones in a stable order. The groups of
+// versions are resolved in parallel: each concerns its own files.
 func (b *builder) resolve(pages []*content.Page) []*content.Page {
 	b.all = map[string][]*content.Page{}
 	var keys []string
@@ -20,41 +21,59 @@ func (b *builder) resolve(pages []*content.Page) []*content.Page {
 		b.all[p.Key] = append(b.all[p.Key], p)
 	}
 	slices.Sort(keys)
-	def := b.cfg.DefaultLanguage
+	groups := make([]resolvedGroup, len(keys))
+	inParallel(len(keys), func(i int) { groups[i] = b.resolveGroup(b.all[keys[i]]) })
 	var published []*content.Page
-	for _, key := range keys {
-		group := b.all[key]
-		slices.SortFunc(group, func(x, y *content.Page) int { return b.langIndex(x.Lang) - b.langIndex(y.Lang) })
-		var original *content.Page
-		if group[0].Lang == def {
-			original = group[0]
-		}
-		for _, p := range group {
-			if p != original {
-				if original == nil {
-					b.diags.Add(diag.Warnf(p.DisplayPath, diag.Pos{}, "translation has no original: there is no %s in the default language (%s)", originalPath(p), def))
-				} else {
-					b.diags.Add(p.Inherit(original)...)
-				}
-			}
-			b.diags.Add(p.Validate()...)
-		}
-		origReason := ""
-		if original != nil {
-			origReason = original.Unpublished(b.clock)
-		}
-		for _, p := range group {
-			if p.Unpublished(b.clock) != "" {
-				b.unpublished = append(b.unpublished, p)
-				continue
-			}
-			if p != original && origReason != "" {
-				b.diags.Add(diag.Warnf(p.DisplayPath, diag.Pos{}, "published, but its original %s is not (%s)", original.DisplayPath, origReason))
-			}
-			published = append(published, p)
-		}
+	for _, g := range groups {
+		b.diags.Add(g.diags...)
+		published = append(published, g.published...)
+		b.unpublished = append(b.unpublished, g.unpublished...)
 	}
 	return published
+}
+
+// resolvedGroup is the outcome of resolving the versions of one page.
+type resolvedGroup struct {
+	published, unpublished []*content.Page
+	diags                  []diag.Diagnostic
+}
+
+// resolveGroup completes the translations in group (the versions of one
+// page) with their original, validates each version and tells which are
+// published, in language order.
+func (b *builder) resolveGroup(group []*content.Page) resolvedGroup {
+	var g resolvedGroup
+	def := b.cfg.DefaultLanguage
+	slices.SortFunc(group, func(x, y *content.Page) int { return b.langIndex(x.Lang) - b.langIndex(y.Lang) })
+	var original *content.Page
+	if group[0].Lang == def {
+		original = group[0]
+	}
+	for _, p := range group {
+		if p != original {
+			if original == nil {
+				g.diags = append(g.diags, diag.Warnf(p.DisplayPath, diag.Pos{}, "translation has no original: there is no %s in the default language (%s)", originalPath(p), def))
+			} else {
+				g.diags = append(g.diags, p.Inherit(original)...)
+			}
+		}
+		g.diags = append(g.diags, p.Validate()...)
+	}
+	origReason := ""
+	if original != nil {
+		origReason = original.Unpublished(b.clock)
+	}
+	for _, p := range group {
+		if p.Unpublished(b.clock) != "" {
+			g.unpublished = append(g.unpublished, p)
+			continue
+		}
+		if p != original && origReason != "" {
+			g.diags = append(g.diags, diag.Warnf(p.DisplayPath, diag.Pos{}, "published, but its original %s is not (%s)", original.DisplayPath, origReason))
+		}
+		g.published = append(g.published, p)
+	}
+	return g
 }
 
 // langIndex returns the position of code in the config's language order.

@@ -197,7 +197,11 @@ type Options struct {
 // New builds the site model from the decoded pages. It reports every
 // problem; the Site is complete only when no error is returned.
 func New(pages []*content.Page, opt Options) (*Site, []diag.Diagnostic) {
-	b := &builder{cfg: opt.Config, clock: opt.Clock, labels: opt.Labels}
+	b := &builder{cfg: opt.Config, clock: opt.Clock, labels: opt.Labels, derived: newDerived(), previous: newDerived()}
+	if opt.Memo != nil {
+		b.previous = opt.Memo.takeDerived()
+		defer func() { opt.Memo.giveDerived(b.derived) }()
+	}
 	b.site = &Site{Config: opt.Config}
 	for _, code := range opt.Config.LanguageOrder {
 		url := opt.Config.BasePath()
@@ -232,8 +236,8 @@ type builder struct {
 	clock content.Clock
 	site  *Site
 	diags diag.List
-	// byKey maps content keys to the published page of each language.
-	byKey map[string]map[string]*Page
+	// byKey maps a content key and a language to the published page.
+	byKey map[version]*Page
 	// unpublished lists the pages that are not published; hidden holds
 	// their would-be URL paths, relative to the destination, to drop links
 	// to them.
@@ -251,9 +255,12 @@ type builder struct {
 	labels    func(lang, key string) (string, bool)
 	sorters   map[string]*sorter
 	counter   struct{ lists int }
-	slugs     map[string]string
-	markdown  markdownSource
-	mu        sync.Mutex
+	// derived are the values derived from strings in this build;
+	// previous those of the last build, from Options.Memo (empty without
+	// one).
+	derived, previous *derived
+	markdown          markdownSource
+	mu                sync.Mutex
 }
 
 // language returns the Language of code.

@@ -95,25 +95,33 @@ func (b *builder) taxonomies() {
 				pages = append(pages, p)
 			}
 		}
-		for _, name := range taxonomyNames {
-			terms := map[string]*Term{}
-			var order []*Term
-			for _, p := range pages {
+		// The pages are walked once for every taxonomy: a walk per
+		// taxonomy would fetch every page from memory five times.
+		terms := make([]map[string]*Term, len(taxonomyNames))
+		orders := make([][]*Term, len(taxonomyNames))
+		for i := range terms {
+			terms[i] = map[string]*Term{}
+		}
+		for _, p := range pages {
+			for i, name := range taxonomyNames {
 				for _, kt := range b.termsOf(name, p, names) {
 					if kt[0] == "" {
 						continue // a missing value, already reported by validation
 					}
-					t := terms[kt[0]]
+					t := terms[i][kt[0]]
 					if t == nil {
 						t = &Term{Key: kt[0], Title: kt[1]}
-						terms[kt[0]] = t
-						order = append(order, t)
+						terms[i][kt[0]] = t
+						orders[i] = append(orders[i], t)
 					}
 					if len(t.Pages) == 0 || t.Pages[len(t.Pages)-1] != p {
 						t.Pages = append(t.Pages, p)
 					}
 				}
 			}
+		}
+		for i, name := range taxonomyNames {
+			order := orders[i]
 			if len(order) == 0 {
 				continue
 			}

@@ -1,0 +1,71 @@
+package site
+
+import (
+	"slices"
+
+	"github.com/alumni-site/alumni/internal/slug"
+)
+
+// derived holds the values that New derives from strings alone: the slug
+// of a name, tag or section, and the collation key of a title in a
+// language. A build computes each once; the preview's Memo hands them from
+// one build to the next, so that an edit recomputes only what it changed.
+type derived struct {
+	slugs map[string]string
+	// sortKeys maps a language and a title to the title's collation key.
+	sortKeys map[string]map[string][]byte
+}
+
+func newDerived() *derived {
+	return &derived{slugs: map[string]string{}, sortKeys: map[string]map[string][]byte{}}
+}
+
+// slugOf returns slug.Make(s), computed once per build for each string:
+// tags, sections and file names repeat across pages and passes.
+func (b *builder) slugOf(s string) string {
+	if out, ok := b.derived.slugs[s]; ok {
+		return out
+	}
+	out, ok := b.previous.slugs[s]
+	if !ok {
+		out = slug.Make(s)
+	}
+	b.derived.slugs[s] = out
+	return out
+}
+
+// sortKey returns the collation key of a title in the sorter's language.
+func (s *sorter) sortKey(title string) []byte {
+	if key, ok := s.keys[title]; ok {
+		return key
+	}
+	key, ok := s.previous[title]
+	if !ok {
+		key = slices.Clone(s.collator.KeyFromString(&s.buf, title))
+		s.buf.Reset()
+	}
+	s.keys[title] = key
+	return key
+}
+
+// takeDerived hands the values derived by the last build to a new one,
+// which gives back its own with giveDerived. Until then another build
+// starts afresh, so that two builds never share a map.
+func (m *Memo) takeDerived() *derived {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	d := m.derived
+	m.derived = nil
+	if d == nil {
+		d = newDerived()
+	}
+	return d
+}
+
+// giveDerived keeps the values derived by a build for the next one: only
+// those it used, so the memo holds one site's worth.
+func (m *Memo) giveDerived(d *derived) {
+	m.mu.Lock()
+	m.derived = d
+	m.mu.Unlock()
+}
