@@ -12,8 +12,10 @@ import (
 // Cache keeps decoded pages between loads, so that the preview re-reads
 // only the files that changed. It is safe for concurrent use.
 //
-// Load hands out copies of cached pages: the site model completes
-// translations in place, and the cached page must stay as the file says.
+// Load hands out the cached pages themselves, to every load that finds
+// them: the site models of two builds share them, and nothing may change
+// them. Inherit completes a translation in place, so it is called on a
+// Copy.
 type Cache struct {
 	mu      sync.Mutex
 	entries map[string]cached
@@ -41,7 +43,7 @@ func (c *Cache) Forget(paths []string, all bool) {
 	}
 }
 
-// get returns a copy of the cached page for a site path.
+// get returns the cached page for a site path.
 func (c *Cache) get(path string) (*Page, []diag.Diagnostic, bool) {
 	c.mu.Lock()
 	e, ok := c.entries[path]
@@ -49,12 +51,12 @@ func (c *Cache) get(path string) (*Page, []diag.Diagnostic, bool) {
 	if !ok {
 		return nil, nil, false
 	}
-	return e.page.clone(), e.diags, true
+	return e.page, e.diags, true
 }
 
 func (c *Cache) put(path string, p *Page, ds []diag.Diagnostic) {
 	c.mu.Lock()
-	c.entries[path] = cached{page: p.clone(), diags: ds}
+	c.entries[path] = cached{page: p, diags: ds}
 	c.mu.Unlock()
 }
 
@@ -65,11 +67,11 @@ func (c *Cache) keep(paths map[string]bool) {
 	maps.DeleteFunc(c.entries, func(p string, _ cached) bool { return !paths[p] })
 }
 
-// clone returns a copy of p that can be changed without changing p: the
-// structs and slices that the site model completes are copied; the body is
-// shared, since nothing writes to it, and so are the positions, which
-// Inherit copies before it adds to them.
-func (p *Page) clone() *Page {
+// Copy returns a copy of p that can be changed without changing p: the
+// structs and slices that Inherit completes are copied; the body is shared,
+// since nothing writes to it, and so are the positions, which Inherit
+// copies before it adds to them.
+func (p *Page) Copy() *Page {
 	if p == nil {
 		return nil
 	}
@@ -95,8 +97,7 @@ func (p *Page) clone() *Page {
 	return &c
 }
 
-// Lookup returns a copy of the cached page of a site path and its
-// diagnostics, or false when the cache does not hold it (or the file failed
+// Lookup returns the cached page of a site path and its diagnostics, or false when the cache does not hold it (or the file failed
 // to decode).
 func (c *Cache) Lookup(path string) (*Page, []diag.Diagnostic, bool) {
 	p, ds, ok := c.get(path)

@@ -1,41 +1,57 @@
 package content
 
 import (
+	"slices"
 	"testing"
 	"testing/fstest"
 )
 
-// TestCacheCopiesAreIndependent checks that completing a translation
-// handed out by the cache (Inherit adds positions and fields) leaves the
-// cached page as the file says, so that the next load inherits afresh.
-func TestCacheCopiesAreIndependent(t *testing.T) {
+// TestCacheSharesPages checks the contract of Cache: loads hand out the
+// cached page itself while its file and bundle are unchanged, a change to
+// the bundle's files gives a new page and leaves the one handed out before
+// as it was, and completing a Copy of a translation (Inherit adds positions
+// and fields) leaves the cached page as the file says.
+func TestCacheSharesPages(t *testing.T) {
 	fsys := fstest.MapFS{
-		"content/stories/anna.md":    {Data: []byte("---\ntitle: Anna\nperson: {name: Anna Nowak}\nhost: {institution: U. Porto, country: PT}\nmobility_year: 2023\nconsent: {given: 2025-01-01}\n---\nTekst.\n")},
-		"content/stories/anna.en.md": {Data: []byte("---\ntitle: Anna in Porto\n---\nText.\n")},
+		"content/stories/anna/index.md":    {Data: []byte("---\ntitle: Anna\nperson: {name: Anna Nowak}\nhost: {institution: U. Porto, country: PT}\nmobility_year: 2023\nconsent: {given: 2025-01-01}\n---\nTekst.\n")},
+		"content/stories/anna/index.en.md": {Data: []byte("---\ntitle: Anna in Porto\n---\nText.\n")},
 	}
 	cache := NewCache()
 	opt := Options{Languages: []string{"pl", "en"}, DefaultLanguage: "pl", Cache: cache}
-	for round := range 2 {
+	load := func() (original, translation *Page) {
+		t.Helper()
 		pages, ds := Load(fsys, opt)
 		if len(ds) > 0 || len(pages) != 2 {
-			t.Fatalf("round %d: %d pages, %v", round, len(pages), ds)
+			t.Fatalf("%d pages, %v", len(pages), ds)
 		}
-		original, translation := pages[0], pages[1]
-		if translation.Lang != "en" {
-			original, translation = translation, original
+		if pages[0].Lang == "en" {
+			return pages[1], pages[0]
 		}
-		if translation.Has("host.country") || translation.Story.Host.Country != "" {
-			t.Fatalf("round %d: the translation came with the original's country before Inherit (%q)", round, translation.Story.Host.Country)
-		}
-		if ds := translation.Inherit(original); len(ds) > 0 {
-			t.Fatalf("round %d: Inherit: %v", round, ds)
-		}
-		if !translation.Has("host.country") || translation.Story.Host.Country != "PT" {
-			t.Fatalf("round %d: Inherit did not complete the translation", round)
-		}
-		cached, _, _ := cache.Lookup("content/stories/anna.en.md")
-		if cached.Has("host.country") || cached.Story.Host.Country != "" {
-			t.Errorf("round %d: completing a copy changed the cached page", round)
-		}
+		return pages[0], pages[1]
+	}
+	original, translation := load()
+	completed := translation.Copy()
+	if ds := completed.Inherit(original); len(ds) > 0 {
+		t.Fatalf("Inherit: %v", ds)
+	}
+	if !completed.Has("host.country") || completed.Story.Host.Country != "PT" {
+		t.Fatalf("Inherit did not complete the copy")
+	}
+	if translation.Has("host.country") || translation.Story.Host.Country != "" {
+		t.Errorf("completing a copy changed the page it was copied from")
+	}
+
+	again, translationAgain := load()
+	if again != original || translationAgain != translation {
+		t.Errorf("a second load of unchanged files gave new pages, not the cached ones")
+	}
+
+	fsys["content/stories/anna/photo.jpg"] = &fstest.MapFile{Data: []byte("jpeg")}
+	withPhoto, _ := load()
+	if withPhoto == original || !slices.Equal(withPhoto.Files, []string{"photo.jpg"}) {
+		t.Errorf("after adding a photo: Files = %q, a new page: %v", withPhoto.Files, withPhoto != original)
+	}
+	if len(original.Files) != 0 {
+		t.Errorf("adding a photo changed the page handed out before: Files = %q", original.Files)
 	}
 }

@@ -295,12 +295,15 @@ func hasIndex(files []string, stem string) bool {
 
 // read reads and decodes one page, or takes it from the cache. The
 // bundle's file list comes from this walk, not from the cache, since adding
-// a photo changes it without changing the page's file.
+// a photo changes it without changing the page's file: a cached page whose
+// list changed is replaced by a copy with the new one.
 func (l *loader) read(j job) (*Page, []diag.Diagnostic) {
 	if c := l.opt.Cache; c != nil {
 		if p, ds, ok := c.get(j.src.Path); ok {
-			if p != nil {
+			if p != nil && (p.Source != j.src || !slices.Equal(p.Files, j.files)) {
+				p = p.Copy()
 				p.Source, p.Files = j.src, j.files
+				c.put(j.src.Path, p, ds)
 			}
 			return p, ds
 		}

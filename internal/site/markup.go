@@ -89,9 +89,6 @@ func (p *Page) convert(html bool) (template.HTML, string) {
 		return m.html, m.summary
 	}
 	e := p.Site.build.convertPage(p)
-	// The Markdown is not needed any more; dropping it frees the file's
-	// bytes (the body is read again if the page is converted again).
-	p.DropBody()
 	m.html = e.html
 	m.summary = summarize(p.Description, e.firstParagraph)
 	m.released = false

@@ -49,11 +49,15 @@ func (b *builder) resolveGroup(group []*content.Page) resolvedGroup {
 	if group[0].Lang == def {
 		original = group[0]
 	}
-	for _, p := range group {
+	for i, p := range group {
 		if p != original {
 			if original == nil {
 				g.diags = append(g.diags, diag.Warnf(p.DisplayPath, diag.Pos{}, "translation has no original: there is no %s in the default language (%s)", originalPath(p), def))
 			} else {
+				// The loaded page may be shared with the preview's
+				// cache and its last build: a copy inherits.
+				p = p.Copy()
+				group[i] = p
 				g.diags = append(g.diags, p.Inherit(original)...)
 			}
 		}
