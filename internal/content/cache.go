@@ -76,6 +76,7 @@ func (p *Page) Copy() *Page {
 		return nil
 	}
 	c := *p
+	c.validation = &validation{}
 	c.Tags = slices.Clone(p.Tags)
 	c.Aliases = slices.Clone(p.Aliases)
 	if p.Story != nil {

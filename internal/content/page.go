@@ -39,6 +39,9 @@ type Page struct {
 	Files []string
 	// DisplayPath is the file's path as diagnostics show it.
 	DisplayPath string
+	// validation remembers what Validate found; nil for a page that
+	// Parse did not make, or that Inherit completed.
+	validation *validation
 }
 
 // Parse decodes a content file: it normalises line endings, splits off and
@@ -55,7 +58,7 @@ func Parse(src Source, display string, data []byte) (p *Page, diags []diag.Diagn
 		return nil, []diag.Diagnostic{toDiagnostic(display, err)}
 	}
 	p = &Page{Source: src, Body: doc.Body, BodyLine: doc.BodyLine, DisplayPath: display, Positions: decode.Positions{},
-		EmptyBody: len(bytes.TrimSpace(doc.Body)) == 0, bodyStart: len(data) - len(doc.Body)}
+		EmptyBody: len(bytes.TrimSpace(doc.Body)) == 0, bodyStart: len(data) - len(doc.Body), validation: &validation{}}
 	p.head = headSum(data[:p.bodyStart])
 	// The front matter decodes into the types of the page's kind; a plain
 	// page with type: accessibility is an accessibility statement.

@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/alumni-site/alumni/internal/countries"
 	"github.com/alumni-site/alumni/internal/diag"
@@ -23,8 +24,26 @@ var (
 
 // Validate checks the rules of the page's kind and returns every problem.
 // For a translation it must run after Inherit, since required fields may
-// come from the original.
+// come from the original. A page decoded by Parse remembers the outcome
+// (pages are not changed after they are loaded, see Cache), so the
+// preview validates an unchanged file once, not once per build; Copy and
+// Inherit start afresh.
 func (p *Page) Validate() []diag.Diagnostic {
+	v := p.validation
+	if v == nil {
+		return p.validate()
+	}
+	v.once.Do(func() { v.diags = p.validate() })
+	return slices.Clone(v.diags)
+}
+
+// validation is what Validate found on a page.
+type validation struct {
+	once  sync.Once
+	diags []diag.Diagnostic
+}
+
+func (p *Page) validate() []diag.Diagnostic {
 	var ds []diag.Diagnostic
 	add := func(d diag.Diagnostic) { ds = append(ds, d) }
 	if strings.TrimSpace(p.Title) == "" {
