@@ -18,7 +18,8 @@ import (
 // statement's nonAccessible, procedure, architecture and apps) is copied
 // when left out and may differ when given.
 func (t *Page) Inherit(o *Page) []diag.Diagnostic {
-	t.validation = nil // validated once per build, after inheriting
+	// Validate forgets what it found: the fields are about to change.
+	t.validation = &validation{}
 	var ds []diag.Diagnostic
 	same := func(key string, dst, src any) {
 		dv, sv := reflect.ValueOf(dst).Elem(), reflect.ValueOf(src)

@@ -40,7 +40,7 @@ type Page struct {
 	// DisplayPath is the file's path as diagnostics show it.
 	DisplayPath string
 	// validation remembers what Validate found; nil for a page that
-	// Parse did not make, or that Inherit completed.
+	// neither Parse, Copy nor Inherit made or completed.
 	validation *validation
 }
 

@@ -27,7 +27,7 @@ var (
 // come from the original. A page decoded by Parse remembers the outcome
 // (pages are not changed after they are loaded, see Cache), so the
 // preview validates an unchanged file once, not once per build; Copy and
-// Inherit start afresh.
+// Inherit forget it.
 func (p *Page) Validate() []diag.Diagnostic {
 	v := p.validation
 	if v == nil {

@@ -20,17 +20,15 @@ func (b *builder) place(published []*content.Page) {
 	b.claimed = map[string]string{}
 	for _, cp := range published {
 		p := &Page{Page: cp, Site: b.site, Language: b.language(cp.Lang)}
-		p.Slug = cp.Slug
-		if p.Slug == "" && cp.Name != "" {
-			p.Slug = b.slugOf(cp.Name)
-			if p.Slug == "" {
-				b.diags.Add(diag.Errorf(cp.DisplayPath, diag.Pos{}, "the name %q gives an empty slug: rename the file or set slug:", cp.Name))
+		at, ok := b.previous.placed[cp]
+		if !ok {
+			if at, ok = b.placement(p); !ok {
 				continue
 			}
 		}
-		p.Layout = layoutOf(cp)
-		p.setPath(b.cfg, b.pageDir(p))
-		if !b.claim(p.OutputPath, cp.DisplayPath) {
+		b.derived.placed[cp] = at
+		p.Slug, p.Layout, p.OutputPath, p.RelPermalink, p.Permalink = at.slug, at.layout, at.output, at.relPermalink, at.permalink
+		if !b.claimFolded(at.folded, p.OutputPath, cp.DisplayPath) {
 			continue
 		}
 		b.index(p)
@@ -51,6 +49,24 @@ func (b *builder) place(published []*content.Page) {
 			return cmp.Or(compareWeight(x.Weight, y.Weight), cmp.Compare(x.Page.Title, y.Page.Title))
 		})
 	}
+}
+
+// placement computes where a page goes, or reports that its name gives no
+// slug.
+func (b *builder) placement(p *Page) (placement, bool) {
+	cp := p.Page
+	p.Slug = cp.Slug
+	if p.Slug == "" && cp.Name != "" {
+		p.Slug = b.slugOf(cp.Name)
+		if p.Slug == "" {
+			b.diags.Add(diag.Errorf(cp.DisplayPath, diag.Pos{}, "the name %q gives an empty slug: rename the file or set slug:", cp.Name))
+			return placement{}, false
+		}
+	}
+	p.Layout = layoutOf(cp)
+	p.setPath(b.cfg, b.pageDir(p))
+	return placement{slug: p.Slug, layout: p.Layout, output: p.OutputPath, relPermalink: p.RelPermalink,
+		permalink: p.Permalink, folded: foldPath(p.OutputPath)}, true
 }
 
 // setPath gives a page the URL and output path of the folder dir, relative
@@ -123,12 +139,17 @@ func foldPath(p string) string {
 // claim registers an output path for the file owner (a display path) and
 // reports a clash with an earlier claim.
 func (b *builder) claim(output, owner string) bool {
+	return b.claimFolded(foldPath(output), output, owner)
+}
+
+// claimFolded is claim for an output path and its foldPath.
+func (b *builder) claimFolded(folded, output, owner string) bool {
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	if other, taken := b.claimed[foldPath(output)]; taken && other != owner {
+	if other, taken := b.claimed[folded]; taken && other != owner {
 		b.diags.Add(diag.Errorf(owner, diag.Pos{}, "would be written to %s, like %s: rename one of them or give it another slug", output, other))
 		return false
 	}
-	b.claimed[foldPath(output)] = owner
+	b.claimed[folded] = owner
 	return true
 }

@@ -25,6 +25,9 @@ func (b *builder) resolve(pages []*content.Page) []*content.Page {
 	inParallel(len(keys), func(i int) { groups[i] = b.resolveGroup(b.all[keys[i]]) })
 	var published []*content.Page
 	for _, g := range groups {
+		for _, in := range g.inherited {
+			b.derived.inherited[in.loaded] = in.inheritance
+		}
 		b.diags.Add(g.diags...)
 		published = append(published, g.published...)
 		b.unpublished = append(b.unpublished, g.unpublished...)
@@ -36,6 +39,25 @@ func (b *builder) resolve(pages []*content.Page) []*content.Page {
 type resolvedGroup struct {
 	published, unpublished []*content.Page
 	diags                  []diag.Diagnostic
+	// inherited are the group's translations as loaded and completed
+	// (see derived).
+	inherited []loadedAs
+}
+
+type loadedAs struct {
+	loaded *content.Page
+	inheritance
+}
+
+// inherit completes translation t with its original o. The loaded page may
+// be shared with the preview's cache and its last build, so a copy
+// inherits; the last build's copy serves again while neither file changed.
+func (b *builder) inherit(t, o *content.Page) inheritance {
+	if in, ok := b.previous.inherited[t]; ok && in.original == o {
+		return in
+	}
+	c := t.Copy()
+	return inheritance{original: o, completed: c, diags: c.Inherit(o)}
 }
 
 // resolveGroup completes the translations in group (the versions of one
@@ -54,11 +76,11 @@ func (b *builder) resolveGroup(group []*content.Page) resolvedGroup {
 			if original == nil {
 				g.diags = append(g.diags, diag.Warnf(p.DisplayPath, diag.Pos{}, "translation has no original: there is no %s in the default language (%s)", originalPath(p), def))
 			} else {
-				// The loaded page may be shared with the preview's
-				// cache and its last build: a copy inherits.
-				p = p.Copy()
+				in := b.inherit(p, original)
+				g.inherited = append(g.inherited, loadedAs{p, in})
+				p = in.completed
 				group[i] = p
-				g.diags = append(g.diags, p.Inherit(original)...)
+				g.diags = append(g.diags, in.diags...)
 			}
 		}
 		g.diags = append(g.diags, p.Validate()...)
