@@ -46,8 +46,11 @@ func newDerived() *derived {
 }
 
 // slugOf returns slug.Make(s), computed once per build for each string:
-// tags, sections and file names repeat across pages and passes.
+// tags, sections and file names repeat across pages and passes. It is safe
+// for concurrent use (languages collect their terms in parallel).
 func (b *builder) slugOf(s string) string {
+	b.slugsMu.Lock()
+	defer b.slugsMu.Unlock()
 	if out, ok := b.derived.slugs[s]; ok {
 		return out
 	}

@@ -19,62 +19,69 @@ type Figures struct {
 
 // lists computes, once per language, the lists that pages show: the
 // stories, videos and featured stories, each section's pages with
-// previous/next links, and related stories.
+// previous/next links, and related stories. The languages are done in
+// parallel: each concerns its own pages.
 func (b *builder) lists() {
 	for _, l := range b.site.Languages {
-		sections := map[string]*Page{}
-		for _, s := range l.Sections {
-			sections[s.Page.Section] = s
-		}
-		for _, p := range l.Pages {
-			switch p.Kind {
-			case content.KindStory:
-				l.Stories = append(l.Stories, p)
-			case content.KindVideo:
-				l.Videos = append(l.Videos, p)
-			case content.KindPage:
-				l.Plain = append(l.Plain, p)
-			}
-			if s := sections[p.Page.Section]; s != nil && p != s && p.Kind != content.KindHome {
-				s.List = append(s.List, p)
-			}
-		}
-		sort := b.sorter(l.Code)
-		sort.keyPages(l.Pages)
-		sort.sort(l.Stories)
-		sort.sort(l.Plain)
-		slices.SortFunc(l.Videos, byNewest)
-		b.counter.lists += 3
-		for _, s := range l.Stories {
-			if s.Story.Featured {
-				l.Featured = append(l.Featured, s)
-			}
-		}
-		for _, s := range l.Sections {
-			sort.sort(s.List)
-			b.counter.lists++
-			for i, p := range s.List {
-				if i > 0 {
-					p.Prev = s.List[i-1]
-				}
-				if i+1 < len(s.List) {
-					p.Next = s.List[i+1]
-				}
-			}
-		}
-		l.Menu = slices.Clone(l.Sections)
-		for _, p := range l.Plain {
-			if p.Weight != 0 {
-				l.Menu = append(l.Menu, p)
-			}
-		}
-		b.relate(l)
-		institutions := map[string]bool{}
-		for _, s := range l.Stories {
-			institutions[s.Story.Host.Institution] = true
-		}
-		l.Figures = Figures{Stories: len(l.Stories), Institutions: len(institutions)}
+		b.sorter(l.Code)
 	}
+	inParallel(len(b.site.Languages), func(i int) { b.listsOf(b.site.Languages[i]) })
+}
+
+// listsOf computes the lists of language l.
+func (b *builder) listsOf(l *Language) {
+	sections := map[string]*Page{}
+	for _, s := range l.Sections {
+		sections[s.Page.Section] = s
+	}
+	for _, p := range l.Pages {
+		switch p.Kind {
+		case content.KindStory:
+			l.Stories = append(l.Stories, p)
+		case content.KindVideo:
+			l.Videos = append(l.Videos, p)
+		case content.KindPage:
+			l.Plain = append(l.Plain, p)
+		}
+		if s := sections[p.Page.Section]; s != nil && p != s && p.Kind != content.KindHome {
+			s.List = append(s.List, p)
+		}
+	}
+	sort := b.sorters[l.Code]
+	sort.keyPages(l.Pages)
+	sort.sort(l.Stories)
+	sort.sort(l.Plain)
+	slices.SortFunc(l.Videos, byNewest)
+	b.counter.lists.Add(3)
+	for _, s := range l.Stories {
+		if s.Story.Featured {
+			l.Featured = append(l.Featured, s)
+		}
+	}
+	for _, s := range l.Sections {
+		sort.sort(s.List)
+		b.counter.lists.Add(1)
+		for i, p := range s.List {
+			if i > 0 {
+				p.Prev = s.List[i-1]
+			}
+			if i+1 < len(s.List) {
+				p.Next = s.List[i+1]
+			}
+		}
+	}
+	l.Menu = slices.Clone(l.Sections)
+	for _, p := range l.Plain {
+		if p.Weight != 0 {
+			l.Menu = append(l.Menu, p)
+		}
+	}
+	b.relate(l)
+	institutions := map[string]bool{}
+	for _, s := range l.Stories {
+		institutions[s.Story.Host.Institution] = true
+	}
+	l.Figures = Figures{Stories: len(l.Stories), Institutions: len(institutions)}
 }
 
 // sorter returns the list sorter of a language.
@@ -110,7 +117,7 @@ func (b *builder) relate(l *Language) {
 	byProgram := map[string][]*Page{}
 	newest := slices.Clone(l.Stories)
 	slices.SortFunc(newest, byNewest)
-	b.counter.lists++
+	b.counter.lists.Add(1)
 	for _, s := range newest {
 		c, p := s.Story.Host.Country, s.Story.Program
 		byBoth[pair{c, p}] = append(byBoth[pair{c, p}], s)

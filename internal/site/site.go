@@ -50,6 +50,7 @@ package site
 import (
 	"slices"
 	"sync"
+	"sync/atomic"
 
 	"github.com/alumni-site/alumni/internal/config"
 	"github.com/alumni-site/alumni/internal/content"
@@ -223,7 +224,7 @@ func New(pages []*content.Page, opt Options) (*Site, []diag.Diagnostic) {
 	b.prepareMarkup(opt)
 	b.aliases()
 	b.sortPages()
-	b.site.ListsComputed = b.counter.lists
+	b.site.ListsComputed = int(b.counter.lists.Load())
 	b.site.hidden = b.hidden
 	b.site.build = b
 	return b.site, b.diags.Items()
@@ -254,11 +255,12 @@ type builder struct {
 	bundleDir map[string]string
 	labels    func(lang, key string) (string, bool)
 	sorters   map[string]*sorter
-	counter   struct{ lists int }
+	counter   struct{ lists atomic.Int64 }
 	// derived are the values derived from strings in this build;
 	// previous those of the last build, from Options.Memo (empty without
 	// one).
 	derived, previous *derived
+	slugsMu           sync.Mutex
 	markdown          markdownSource
 	mu                sync.Mutex
 }

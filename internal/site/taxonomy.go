@@ -82,58 +82,15 @@ func (b *builder) label(lang, key, fallback string) string {
 }
 
 // taxonomies builds every language's taxonomies, term lists and their
-// pages, once. A term's pages are in list order because they are taken
-// from the sorted lists of the language.
+// pages, once. The languages' terms are collected in parallel; their pages
+// are then made one language after the other, in a fixed order.
 func (b *builder) taxonomies() {
-	for _, l := range b.site.Languages {
-		names := countries.NewNamer(l.Code)
-		sort := b.sorter(l.Code)
-		var pages []*Page
-		pages = append(pages, l.Stories...)
-		for _, p := range l.Pages {
-			if p.Kind != content.KindStory && len(p.Tags) > 0 {
-				pages = append(pages, p)
-			}
-		}
-		// The pages are walked once for every taxonomy: a walk per
-		// taxonomy would fetch every page from memory five times.
-		terms := make([]map[string]*Term, len(taxonomyNames))
-		orders := make([][]*Term, len(taxonomyNames))
-		for i := range terms {
-			terms[i] = map[string]*Term{}
-		}
-		for _, p := range pages {
-			for i, name := range taxonomyNames {
-				for _, kt := range b.termsOf(name, p, names) {
-					if kt[0] == "" {
-						continue // a missing value, already reported by validation
-					}
-					t := terms[i][kt[0]]
-					if t == nil {
-						t = &Term{Key: kt[0], Title: kt[1]}
-						terms[i][kt[0]] = t
-						orders[i] = append(orders[i], t)
-					}
-					if len(t.Pages) == 0 || t.Pages[len(t.Pages)-1] != p {
-						t.Pages = append(t.Pages, p)
-					}
-				}
-			}
-		}
-		for i, name := range taxonomyNames {
-			order := orders[i]
-			if len(order) == 0 {
-				continue
-			}
-			tax := &Taxonomy{Name: name, Terms: order}
-			b.sortTerms(tax, sort)
-			for _, t := range tax.Terms {
-				sort.sort(t.Pages)
-				b.counter.lists++
-				for _, p := range t.Pages {
-					p.Terms = append(p.Terms, t)
-				}
-			}
+	langs := b.site.Languages
+	collected := make([][]*Taxonomy, len(langs))
+	inParallel(len(langs), func(i int) { collected[i] = b.collectTerms(langs[i]) })
+	for i, l := range langs {
+		for _, tax := range collected[i] {
+			name := tax.Name
 			tax.Page = b.generate(l, content.KindTaxonomy, path.Join("_taxonomy", name), b.label(l.Code, "taxonomy_"+name, name), name)
 			if tax.Page == nil {
 				continue
@@ -156,6 +113,63 @@ func (b *builder) taxonomies() {
 	}
 }
 
+// collectTerms returns the taxonomies of language l that have terms, with
+// their terms sorted and each term's pages in list order, and gives every
+// page its Terms.
+func (b *builder) collectTerms(l *Language) []*Taxonomy {
+	names := countries.NewNamer(l.Code)
+	sort := b.sorters[l.Code]
+	var pages []*Page
+	pages = append(pages, l.Stories...)
+	for _, p := range l.Pages {
+		if p.Kind != content.KindStory && len(p.Tags) > 0 {
+			pages = append(pages, p)
+		}
+	}
+	// The pages are walked once for every taxonomy: a walk per taxonomy
+	// would fetch every page from memory five times.
+	terms := make([]map[string]*Term, len(taxonomyNames))
+	orders := make([][]*Term, len(taxonomyNames))
+	for i := range terms {
+		terms[i] = map[string]*Term{}
+	}
+	for _, p := range pages {
+		for i, name := range taxonomyNames {
+			for _, kt := range b.termsOf(name, p, names) {
+				if kt[0] == "" {
+					continue // a missing value, already reported by validation
+				}
+				t := terms[i][kt[0]]
+				if t == nil {
+					t = &Term{Key: kt[0], Title: kt[1]}
+					terms[i][kt[0]] = t
+					orders[i] = append(orders[i], t)
+				}
+				if len(t.Pages) == 0 || t.Pages[len(t.Pages)-1] != p {
+					t.Pages = append(t.Pages, p)
+				}
+			}
+		}
+	}
+	var taxonomies []*Taxonomy
+	for i, name := range taxonomyNames {
+		if len(orders[i]) == 0 {
+			continue
+		}
+		tax := &Taxonomy{Name: name, Terms: orders[i]}
+		b.sortTerms(tax, sort)
+		for _, t := range tax.Terms {
+			sort.sort(t.Pages)
+			b.counter.lists.Add(1)
+			for _, p := range t.Pages {
+				p.Terms = append(p.Terms, t)
+			}
+		}
+		taxonomies = append(taxonomies, tax)
+	}
+	return taxonomies
+}
+
 // sortTerms puts a taxonomy's terms in the order described on Taxonomy.
 func (b *builder) sortTerms(tax *Taxonomy, s *sorter) {
 	switch tax.Name {
@@ -170,7 +184,7 @@ func (b *builder) sortTerms(tax *Taxonomy, s *sorter) {
 			return cmp.Or(s.collator.CompareString(x.Title, y.Title), cmp.Compare(x.Key, y.Key))
 		})
 	}
-	b.counter.lists++
+	b.counter.lists.Add(1)
 }
 
 // generate adds a page that no content file backs, in language l, at dir
