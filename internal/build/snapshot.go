@@ -23,7 +23,10 @@ import (
 // for a file the snapshot does not list waits for the conversion to end.
 type Snapshot struct {
 	files map[string]file
-	done  sync.Map // path -> []byte
+	// paths lists the paths of files, sorted; all those of files and
+	// bundle once complete is closed.
+	paths, all []string
+	done       sync.Map // path -> []byte
 	// lock is shared by the snapshots of one site model (see lastBuild).
 	lock *sync.RWMutex
 	// complete is closed when the conversion ended; bundle then holds the
@@ -35,7 +38,7 @@ type Snapshot struct {
 
 // newSnapshot returns a snapshot of files; finish completes it.
 func newSnapshot(files []file, lock *sync.RWMutex) *Snapshot {
-	s := &Snapshot{files: make(map[string]file, len(files)), lock: lock, complete: make(chan struct{})}
+	s := &Snapshot{files: make(map[string]file, len(files)), paths: sortedPaths(files), lock: lock, complete: make(chan struct{})}
 	for _, f := range files {
 		s.files[f.path] = f
 	}
@@ -49,8 +52,35 @@ func (s *Snapshot) finish(bundle []file, diags []diag.Diagnostic) {
 	for _, f := range bundle {
 		s.bundle[f.path] = f
 	}
+	s.all = merge(s.paths, sortedPaths(bundle))
 	s.diags = diags
 	close(s.complete)
+}
+
+// merge returns the sorted lists a and b merged into one sorted list.
+func merge(a, b []string) []string {
+	out := make([]string, 0, len(a)+len(b))
+	for len(a) > 0 && len(b) > 0 {
+		if a[0] <= b[0] {
+			out, a = append(out, a[0]), a[1:]
+		} else {
+			out, b = append(out, b[0]), b[1:]
+		}
+	}
+	return append(append(out, a...), b...)
+}
+
+// sortedPaths returns the paths of files, sorted. The planner lists files
+// sorted already, so this is usually a copy.
+func sortedPaths(files []file) []string {
+	out := make([]string, len(files))
+	for i, f := range files {
+		out[i] = f.path
+	}
+	if !slices.IsSorted(out) {
+		slices.Sort(out)
+	}
+	return out
 }
 
 // Done is closed when every page's Markdown is converted.
@@ -109,23 +139,15 @@ func (s *Snapshot) produce(rel string) ([]byte, error) {
 // Paths lists the files of the snapshot known so far, sorted: every file
 // once Wait has returned, and before, every file but the bundle files. It
 // does not wait, so that comparing two snapshots (the preview's reload)
-// never waits for a conversion.
+// never waits for a conversion. The list is the snapshot's own: it must
+// not be changed.
 func (s *Snapshot) Paths() []string {
-	var bundle map[string]file
 	select {
 	case <-s.complete:
-		bundle = s.bundle
+		return s.all
 	default:
+		return s.paths
 	}
-	out := make([]string, 0, len(s.files)+len(bundle))
-	for p := range s.files {
-		out = append(out, p)
-	}
-	for p := range bundle {
-		out = append(out, p)
-	}
-	slices.Sort(out)
-	return out
 }
 
 // check produces, right away, the pages most likely to fail, so that a

@@ -32,24 +32,23 @@ func compareSites(old, new Site, budget time.Duration) change {
 	if !ok1 || !ok2 {
 		return fullChange
 	}
-	removed := map[string]bool{}
-	for _, p := range ol.Paths() {
-		removed[p] = true
-	}
+	// Both lists are sorted: one walk finds the paths removed, added and
+	// kept.
+	op, np := ol.Paths(), nl.Paths()
 	cssChanged := false
 	var kept []string
-	for _, p := range nl.Paths() {
+	for len(op) > 0 || len(np) > 0 {
+		var p string
 		switch {
-		case removed[p]:
-			delete(removed, p)
-			kept = append(kept, p)
-		case !isCSS(p):
-			return fullChange
+		case len(np) == 0 || (len(op) > 0 && op[0] < np[0]):
+			p, op = op[0], op[1:] // removed
+		case len(op) == 0 || np[0] < op[0]:
+			p, np = np[0], np[1:] // added
 		default:
-			cssChanged = true
+			kept = append(kept, op[0])
+			op, np = op[1:], np[1:]
+			continue
 		}
-	}
-	for p := range removed {
 		if !isCSS(p) {
 			return fullChange
 		}

@@ -49,8 +49,9 @@ type Site interface {
 // two Listers to recognise a change that touched only stylesheets; a Site
 // that is not a Lister always makes Publish send "reload".
 type Lister interface {
-	// Paths returns the slash path of every file of the Site, at once: a
-	// Site still being completed lists the files it knows so far.
+	// Paths returns the slash path of every file of the Site, sorted, at
+	// once: a Site still being completed lists the files it knows so far.
+	// Callers do not change the list.
 	Paths() []string
 }
 
