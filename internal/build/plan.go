@@ -49,7 +49,9 @@ type planner struct {
 // once every page's Markdown is converted (see bundleFiles), and the
 // diagnostics of pages that cannot be rendered at all (a missing layout).
 func (pl *planner) plan() ([]file, []diag.Diagnostic) {
-	var files []file
+	// The pages come sorted by output path; the other files are sorted
+	// and merged in.
+	var pages, files []file
 	var ds []diag.Diagnostic
 	for _, p := range pl.site.Pages {
 		if !pl.theme.HasLayout(p.Layout) {
@@ -57,7 +59,7 @@ func (pl *planner) plan() ([]file, []diag.Diagnostic) {
 			ds = append(ds, diag.Errorf(p.DisplayPath, p.Positions["type"], "no layout %q for this page: looked for %s and %s", p.Layout, search[0], search[1]))
 			continue
 		}
-		files = append(files, file{path: p.OutputPath, shown: p.DisplayPath, make: func() ([]byte, error) {
+		pages = append(pages, file{path: p.OutputPath, shown: p.DisplayPath, make: func() ([]byte, error) {
 			html, err := render(pl.renderer, p)
 			if pl.release {
 				p.Release()
@@ -96,8 +98,23 @@ func (pl *planner) plan() ([]file, []diag.Diagnostic) {
 			return pl.minify(a.Output, buf.Bytes())
 		}})
 	}
-	slices.SortFunc(files, func(x, y file) int { return cmp.Compare(x.path, y.path) })
-	return files, ds
+	byPath := func(x, y file) int { return cmp.Compare(x.path, y.path) }
+	slices.SortFunc(files, byPath)
+	return mergeSorted(pages, files, byPath), ds
+}
+
+// mergeSorted merges the lists a and b, each sorted by compare, into one
+// sorted list.
+func mergeSorted[T any](a, b []T, compare func(x, y T) int) []T {
+	out := make([]T, 0, len(a)+len(b))
+	for len(a) > 0 && len(b) > 0 {
+		if compare(a[0], b[0]) <= 0 {
+			out, a = append(out, a[0]), a[1:]
+		} else {
+			out, b = append(out, b[0]), b[1:]
+		}
+	}
+	return append(append(out, a...), b...)
 }
 
 // bundleFiles returns the bundle files to publish; site.ConvertAll must

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path"
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/alumni-site/alumni/internal/diag"
@@ -52,22 +53,9 @@ func (s *Snapshot) finish(bundle []file, diags []diag.Diagnostic) {
 	for _, f := range bundle {
 		s.bundle[f.path] = f
 	}
-	s.all = merge(s.paths, sortedPaths(bundle))
+	s.all = mergeSorted(s.paths, sortedPaths(bundle), strings.Compare)
 	s.diags = diags
 	close(s.complete)
-}
-
-// merge returns the sorted lists a and b merged into one sorted list.
-func merge(a, b []string) []string {
-	out := make([]string, 0, len(a)+len(b))
-	for len(a) > 0 && len(b) > 0 {
-		if a[0] <= b[0] {
-			out, a = append(out, a[0]), a[1:]
-		} else {
-			out, b = append(out, b[0]), b[1:]
-		}
-	}
-	return append(append(out, a...), b...)
 }
 
 // sortedPaths returns the paths of files, sorted. The planner lists files

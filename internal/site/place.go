@@ -92,11 +92,34 @@ func (b *builder) index(p *Page) {
 
 // sortPages sorts the site's and every language's pages by output path.
 func (b *builder) sortPages() {
-	byPath := func(x, y *Page) int { return cmp.Compare(x.OutputPath, y.OutputPath) }
-	slices.SortFunc(b.site.Pages, byPath)
+	b.site.Pages = sortByPath(b.site.Pages)
 	for _, l := range b.site.Languages {
-		slices.SortFunc(l.Pages, byPath)
+		l.Pages = sortByPath(l.Pages)
 	}
+}
+
+// sortByPath returns pages sorted by output path. Pages made after a sort
+// are appended to sorted lists: only those are sorted, and merged in.
+func sortByPath(pages []*Page) []*Page {
+	byPath := func(x, y *Page) int { return cmp.Compare(x.OutputPath, y.OutputPath) }
+	n := 1
+	for n < len(pages) && byPath(pages[n-1], pages[n]) <= 0 {
+		n++
+	}
+	if n >= len(pages) {
+		return pages
+	}
+	head, tail := pages[:n], slices.Clone(pages[n:])
+	slices.SortFunc(tail, byPath)
+	out := make([]*Page, 0, len(pages))
+	for len(head) > 0 && len(tail) > 0 {
+		if byPath(head[0], tail[0]) <= 0 {
+			out, head = append(out, head[0]), head[1:]
+		} else {
+			out, tail = append(out, tail[0]), tail[1:]
+		}
+	}
+	return append(append(out, head...), tail...)
 }
 
 // layoutOf returns the layout that renders a page: its type, or else
