@@ -2,6 +2,7 @@ package site
 
 import (
 	"slices"
+	"sync"
 
 	"golang.org/x/text/collate"
 	"golang.org/x/text/language"
@@ -19,16 +20,29 @@ type Figures struct {
 
 // lists computes, once per language, the lists that pages show: the
 // stories, videos and featured stories, each section's pages with
-// previous/next links, and related stories. The languages are done in
-// parallel: each concerns its own pages.
+// previous/next links, related stories, and the taxonomies' terms (see
+// taxonomies, which makes their pages). The languages are done in
+// parallel, each concerning its own pages; within a language, once the
+// pages have their order keys, the section lists, the related stories and
+// the terms are computed in parallel too, each writing fields of its own.
 func (b *builder) lists() {
 	for _, l := range b.site.Languages {
 		b.sorter(l.Code)
 	}
-	inParallel(len(b.site.Languages), func(i int) { b.listsOf(b.site.Languages[i]) })
+	b.terms = make([][]*Taxonomy, len(b.site.Languages))
+	inParallel(len(b.site.Languages), func(i int) {
+		l := b.site.Languages[i]
+		b.listsOf(l)
+		var wg sync.WaitGroup
+		wg.Go(func() { b.sectionLists(l) })
+		wg.Go(func() { b.relate(l) })
+		b.terms[i] = b.collectTerms(l)
+		wg.Wait()
+	})
 }
 
-// listsOf computes the lists of language l.
+// listsOf computes the lists of language l but the section lists, the
+// related stories and the terms, and gives its pages their order keys.
 func (b *builder) listsOf(l *Language) {
 	sections := map[string]*Page{}
 	for _, s := range l.Sections {
@@ -53,11 +67,26 @@ func (b *builder) listsOf(l *Language) {
 	sort.sort(l.Plain)
 	slices.SortFunc(l.Videos, byNewest)
 	b.counter.lists.Add(3)
+	institutions := map[string]bool{}
 	for _, s := range l.Stories {
 		if s.Story.Featured {
 			l.Featured = append(l.Featured, s)
 		}
+		institutions[s.Story.Host.Institution] = true
 	}
+	l.Figures = Figures{Stories: len(l.Stories), Institutions: len(institutions)}
+	l.Menu = slices.Clone(l.Sections)
+	for _, p := range l.Plain {
+		if p.Weight != 0 {
+			l.Menu = append(l.Menu, p)
+		}
+	}
+}
+
+// sectionLists sorts the lists of l's sections and links their pages to
+// their neighbours.
+func (b *builder) sectionLists(l *Language) {
+	sort := b.sorters[l.Code]
 	for _, s := range l.Sections {
 		sort.sort(s.List)
 		b.counter.lists.Add(1)
@@ -70,18 +99,6 @@ func (b *builder) listsOf(l *Language) {
 			}
 		}
 	}
-	l.Menu = slices.Clone(l.Sections)
-	for _, p := range l.Plain {
-		if p.Weight != 0 {
-			l.Menu = append(l.Menu, p)
-		}
-	}
-	b.relate(l)
-	institutions := map[string]bool{}
-	for _, s := range l.Stories {
-		institutions[s.Story.Host.Institution] = true
-	}
-	l.Figures = Figures{Stories: len(l.Stories), Institutions: len(institutions)}
 }
 
 // sorter returns the list sorter of a language.

@@ -255,7 +255,10 @@ type builder struct {
 	bundleDir map[string]string
 	labels    func(lang, key string) (string, bool)
 	sorters   map[string]*sorter
-	counter   struct{ lists atomic.Int64 }
+	// terms are the taxonomies of each language (in Site.Languages
+	// order), collected by lists for taxonomies.
+	terms   [][]*Taxonomy
+	counter struct{ lists atomic.Int64 }
 	// derived are the values derived from strings in this build;
 	// previous those of the last build, from Options.Memo (empty without
 	// one).

@@ -81,15 +81,11 @@ func (b *builder) label(lang, key, fallback string) string {
 	return fallback
 }
 
-// taxonomies builds every language's taxonomies, term lists and their
-// pages, once. The languages' terms are collected in parallel; their pages
-// are then made one language after the other, in a fixed order.
+// taxonomies makes the pages of every language's taxonomies and terms,
+// which lists collected, one language after the other, in a fixed order.
 func (b *builder) taxonomies() {
-	langs := b.site.Languages
-	collected := make([][]*Taxonomy, len(langs))
-	inParallel(len(langs), func(i int) { collected[i] = b.collectTerms(langs[i]) })
-	for i, l := range langs {
-		for _, tax := range collected[i] {
+	for i, l := range b.site.Languages {
+		for _, tax := range b.terms[i] {
 			name := tax.Name
 			tax.Page = b.generate(l, content.KindTaxonomy, path.Join("_taxonomy", name), b.label(l.Code, "taxonomy_"+name, name), name)
 			if tax.Page == nil {
