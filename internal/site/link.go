@@ -15,7 +15,18 @@ import (
 func (b *builder) link() {
 	b.bundleDir = map[string]string{}
 	b.linkVersions()
+	// The slugs that front matter names, so that only those are indexed:
+	// a site has thousands of stories and few speakers.
+	wantVideos, wantStories := map[string]bool{}, map[string]bool{}
 	for _, p := range b.site.Pages {
+		switch {
+		case p.Story != nil && p.Story.Video != "":
+			wantVideos[p.Story.Video] = true
+		case p.Video != nil:
+			for _, name := range p.Video.Speakers {
+				wantStories[name] = true
+			}
+		}
 		if p.Bundle != "" && b.bundleDir[p.Bundle] == "" {
 			// Versions[0] is the default-language page when it is published.
 			owner := p.Versions[0]
@@ -25,8 +36,8 @@ func (b *builder) link() {
 			}
 		}
 	}
-	videos := b.indexBySlug(content.KindVideo)
-	stories := b.indexBySlug(content.KindStory)
+	videos := b.indexBySlug(content.KindVideo, wantVideos)
+	stories := b.indexBySlug(content.KindStory, wantStories)
 	for _, p := range b.site.Pages {
 		switch {
 		case p.Story != nil:
@@ -72,15 +83,19 @@ func (b *builder) linkVersions() {
 // builder.byKey, by slug in a slugIndex.
 type version struct{ key, lang string }
 
-// slugIndex maps a slug and a language to the page with that slug, and to
-// nil for a page that exists but is not published. One flat map rather
-// than a map per slug: a site has thousands of stories.
-type slugIndex map[version]*Page
+// slugIndex maps a slug and a language to the page of a kind with that
+// slug, and to nil for a page that exists but is not published. One flat
+// map rather than a map per slug: a site has thousands of stories.
+type slugIndex struct {
+	kind  content.Kind
+	pages map[version]*Page
+}
 
-// indexBySlug indexes every page of a kind, published or not.
-func (b *builder) indexBySlug(kind content.Kind) slugIndex {
-	idx := slugIndex{}
-	for _, group := range b.all {
+// indexBySlug indexes the pages of a kind, published or not, whose slug
+// is in want; nil wants every page.
+func (b *builder) indexBySlug(kind content.Kind, want map[string]bool) slugIndex {
+	idx := slugIndex{kind: kind, pages: map[version]*Page{}}
+	for _, group := range b.groups {
 		for _, cp := range group {
 			if cp.Kind != kind {
 				continue
@@ -89,9 +104,12 @@ func (b *builder) indexBySlug(kind content.Kind) slugIndex {
 			if s == "" {
 				s = b.slugOf(cp.Name)
 			}
+			if want != nil && !want[s] {
+				continue
+			}
 			at := version{s, cp.Lang}
-			if pub := b.byKey[version{cp.Key, cp.Lang}]; pub != nil || idx[at] == nil {
-				idx[at] = pub
+			if pub := b.byKey[version{cp.Key, cp.Lang}]; pub != nil || idx.pages[at] == nil {
+				idx.pages[at] = pub
 			}
 		}
 	}
@@ -100,17 +118,17 @@ func (b *builder) indexBySlug(kind content.Kind) slugIndex {
 
 // pick finds the page a front-matter reference names, preferring the
 // referring page's language and falling back to the default language. A
-// name that no page has is an error; an unpublished page is no error and
-// gives nil, so it leaves no trace.
+// name that no page has is an error, which lists the slugs of idx's kind;
+// an unpublished page is no error and gives nil, so it leaves no trace.
 func (b *builder) pick(from *Page, key, name string, idx slugIndex, what string) *Page {
-	if p := idx[version{name, from.Page.Lang}]; p != nil {
+	if p := idx.pages[version{name, from.Page.Lang}]; p != nil {
 		return p
 	}
-	if p, ok := idx[version{name, b.cfg.DefaultLanguage}]; ok || b.hasSlug(idx, name) {
+	if p, ok := idx.pages[version{name, b.cfg.DefaultLanguage}]; ok || b.hasSlug(idx, name) {
 		return p
 	}
 	known := map[string]bool{}
-	for v := range idx {
+	for v := range b.indexBySlug(idx.kind, nil).pages {
 		known[v.key] = true
 	}
 	b.diags.Add(diag.Errorf(from.DisplayPath, from.Positions[key], "%s: %q is not %s (known: %s)", key, name, what, strings.Join(slices.Sorted(maps.Keys(known)), ", ")))
@@ -121,7 +139,7 @@ func (b *builder) pick(from *Page, key, name string, idx slugIndex, what string)
 // language.
 func (b *builder) hasSlug(idx slugIndex, name string) bool {
 	for _, l := range b.cfg.LanguageOrder {
-		if _, ok := idx[version{name, l}]; ok {
+		if _, ok := idx.pages[version{name, l}]; ok {
 			return true
 		}
 	}

@@ -12,17 +12,21 @@ import (
 // and returns the published ones in a stable order. The groups of
 // versions are resolved in parallel: each concerns its own files.
 func (b *builder) resolve(pages []*content.Page) []*content.Page {
-	b.all = map[string][]*content.Page{}
+	byKey := map[string][]*content.Page{}
 	var keys []string
 	for _, p := range pages {
-		if _, seen := b.all[p.Key]; !seen {
+		if _, seen := byKey[p.Key]; !seen {
 			keys = append(keys, p.Key)
 		}
-		b.all[p.Key] = append(b.all[p.Key], p)
+		byKey[p.Key] = append(byKey[p.Key], p)
 	}
 	slices.Sort(keys)
+	b.groups = make([][]*content.Page, len(keys))
+	for i, key := range keys {
+		b.groups[i] = byKey[key]
+	}
 	groups := make([]resolvedGroup, len(keys))
-	inParallel(len(keys), func(i int) { groups[i] = b.resolveGroup(b.all[keys[i]]) })
+	inParallel(len(keys), func(i int) { groups[i] = b.resolveGroup(b.groups[i]) })
 	var published []*content.Page
 	for _, g := range groups {
 		for _, in := range g.inherited {

@@ -244,8 +244,10 @@ type builder struct {
 	// to them.
 	unpublished []*content.Page
 	hidden      map[string]bool
-	// all maps content keys to every decoded page, published or not.
-	all map[string][]*content.Page
+	// groups lists every decoded page, published or not, grouped by
+	// content key, in key order; a group's translations are the copies
+	// that inherited from the original.
+	groups [][]*content.Page
 	// fileUsers maps a bundle to the bundle-relative names referenced by
 	// its published pages.
 	fileUsers map[string]map[string]bool
