@@ -22,7 +22,7 @@ type derived struct {
 	// sortKeys maps a language and a title to the title's collation key.
 	sortKeys map[string]map[string][]byte
 	// placed maps a loaded page to its place in the site.
-	placed map[*content.Page]placement
+	placed map[*content.Page]*placement
 	// inherited maps a loaded translation to its completed copy.
 	inherited map[*content.Page]inheritance
 }
@@ -42,7 +42,7 @@ type inheritance struct {
 
 func newDerived() *derived {
 	return &derived{slugs: map[string]string{}, sortKeys: map[string]map[string][]byte{},
-		placed: map[*content.Page]placement{}, inherited: map[*content.Page]inheritance{}}
+		placed: map[*content.Page]*placement{}, inherited: map[*content.Page]inheritance{}}
 }
 
 // slugOf returns slug.Make(s), computed once per build for each string:

@@ -16,13 +16,14 @@ import (
 // place gives every published page its slug, URL and output path, and
 // reports output paths that two pages would share.
 func (b *builder) place(published []*content.Page) {
-	b.byKey = map[version]*Page{}
-	b.claimed = map[string]string{}
+	b.byKey = make(map[version]*Page, len(published))
+	b.claimed = make(map[string]string, len(published))
+	b.derived.placed = make(map[*content.Page]*placement, len(published))
 	for _, cp := range published {
 		p := &Page{Page: cp, Site: b.site, Language: b.language(cp.Lang)}
-		at, ok := b.previous.placed[cp]
-		if !ok {
-			if at, ok = b.placement(p); !ok {
+		at := b.previous.placed[cp]
+		if at == nil {
+			if at = b.placement(p); at == nil {
 				continue
 			}
 		}
@@ -52,21 +53,21 @@ func (b *builder) place(published []*content.Page) {
 }
 
 // placement computes where a page goes, or reports that its name gives no
-// slug.
-func (b *builder) placement(p *Page) (placement, bool) {
+// slug and returns nil.
+func (b *builder) placement(p *Page) *placement {
 	cp := p.Page
 	p.Slug = cp.Slug
 	if p.Slug == "" && cp.Name != "" {
 		p.Slug = b.slugOf(cp.Name)
 		if p.Slug == "" {
 			b.diags.Add(diag.Errorf(cp.DisplayPath, diag.Pos{}, "the name %q gives an empty slug: rename the file or set slug:", cp.Name))
-			return placement{}, false
+			return nil
 		}
 	}
 	p.Layout = layoutOf(cp)
 	p.setPath(b.cfg, b.pageDir(p))
-	return placement{slug: p.Slug, layout: p.Layout, output: p.OutputPath, relPermalink: p.RelPermalink,
-		permalink: p.Permalink, folded: foldPath(p.OutputPath)}, true
+	return &placement{slug: p.Slug, layout: p.Layout, output: p.OutputPath, relPermalink: p.RelPermalink,
+		permalink: p.Permalink, folded: foldPath(p.OutputPath)}
 }
 
 // setPath gives a page the URL and output path of the folder dir, relative
