@@ -29,6 +29,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	now := fl.String("now", "", "evaluate publication at this time (RFC 3339 or YYYY-MM-DD); wins over SOURCE_DATE_EPOCH")
 	strict := fl.Bool("strict", false, "treat every warning as an error")
 	minify := fl.Bool("minify", true, "minify the output (false overrides site.yaml)")
+	checkCached := fl.Bool("check-cached", false, "render every partialCached fragment for every page and report a page it does not fit (for theme authors; slower)")
 	if err := fl.Parse(args); err != nil {
 		if err == flag.ErrHelp {
 			return exitOK
@@ -56,6 +57,8 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		Strict:  *strict,
 		Now:     at,
 		Display: displayFrom(*source),
+
+		CheckCached: *checkCached,
 	}
 	fl.Visit(func(f *flag.Flag) {
 		if f.Name == "minify" {

@@ -60,6 +60,10 @@ type Options struct {
 	// Display turns a slash path relative to Source into the path shown in
 	// diagnostics. Nil shows it joined to Source.
 	Display func(string) string
+	// CheckCached renders every partialCached fragment for every page and
+	// reports a page whose fragment differs from the cached one (see
+	// theme.Options.CheckCached).
+	CheckCached bool
 
 	// wrapMarkdown, when set, wraps the build's Markdown converter; tests
 	// count conversions with it.
@@ -253,6 +257,7 @@ func (b *builder) loadTheme(cfg *config.Config, minifier *output.Minifier) (*the
 		// every page again would lex the same template text thousands
 		// of times.
 		MinifyLayout: minifyLayout,
+		CheckCached:  b.opt.CheckCached,
 	})
 	return th, ds
 }

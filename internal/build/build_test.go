@@ -48,6 +48,9 @@ func buildSite(t *testing.T, dir string, mod func(*Options)) Result {
 		Dest:    filepath.Join(dir, "public"),
 		Now:     now,
 		Display: func(p string) string { return p },
+		// Every test build checks that the theme's cached fragments are
+		// what each page would render.
+		CheckCached: true,
 	}
 	if mod != nil {
 		mod(&opt)

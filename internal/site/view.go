@@ -1,6 +1,9 @@
 package site
 
-import "time"
+import (
+	"slices"
+	"time"
+)
 
 // The methods in this file are for layouts.
 
@@ -56,6 +59,9 @@ func (p *Page) University() string {
 
 // IsHome reports whether the page is a home page.
 func (p *Page) IsHome() bool { return p.Kind == "home" }
+
+// InMenu reports whether the page is one of its language's menu entries.
+func (p *Page) InMenu() bool { return slices.Contains(p.Language.Menu, p) }
 
 // SiteParam returns the value of key in site.yaml's params. When the
 // value is a map with a key for the page's language (or else for the

@@ -49,14 +49,14 @@
 //	                   site.yaml; a key not listed there is shown as written
 //	add a b            a + b, for page numbers
 //	first n pages      the first n pages of a list
-//	jsonLD page        the page's schema.org description as a Go value, for
+//	jsonLD page        the page's schema.org description as JSON, for
 //	                   <script type="application/ld+json">{{ jsonLD . }}</script>
-//	                   (html/template writes it as escaped JSON): WebSite
-//	                   for a home page, Article by a Person alumniOf the
-//	                   university for a story, VideoObject (name,
-//	                   description, thumbnailUrl, uploadDate, duration,
-//	                   embedUrl) for a video, WebPage otherwise; nil for
-//	                   the page "not found"
+//	                   (escaped as html/template escapes JSON, so that it
+//	                   cannot end the script): WebSite for a home page,
+//	                   Article by a Person alumniOf the university for a
+//	                   story, VideoObject (name, description, thumbnailUrl,
+//	                   uploadDate, duration, embedUrl) for a video, WebPage
+//	                   otherwise; "" for the page "not found"
 //	embedURL video     the player address of a video (.Video.Video):
 //	                   www.youtube-nocookie.com/embed/ID, or
 //	                   player.vimeo.com/video/ID?dnt=1; "" for a file
@@ -72,7 +72,10 @@
 //	                   whose output depends on the page must get the page
 //	                   (or what it depends on) as a variant: the default
 //	                   theme caches a card with {{ partialCached
-//	                   "partials/card.html" . . }}, and the footer's
-//	                   columns that are the same everywhere with no
-//	                   variant. Use it in HTML text, not in attributes.
+//	                   "partials/card.html" . . }}, the menu with the
+//	                   variants that set its aria-current (.IsHome,
+//	                   .Section, and .RelPermalink for a page in the
+//	                   menu), and the footer's columns that are the same
+//	                   everywhere with no variant. Use it in HTML text,
+//	                   not in attributes.
 package theme

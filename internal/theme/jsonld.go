@@ -1,6 +1,7 @@
 package theme
 
 import (
+	"encoding/json"
 	"html/template"
 	"net/url"
 	"strings"
@@ -31,12 +32,26 @@ func (t *Theme) pageFuncs() template.FuncMap {
 	}
 }
 
-// jsonLD returns the schema.org description of a page as a Go value, for
-// html/template to write as JSON inside <script type="application/ld+json">:
+// jsonLD returns the schema.org description of a page as JSON for
+// <script type="application/ld+json">, encoded as html/template would
+// encode the value (keys sorted; <, >, &, U+2028 and U+2029 escaped, so
+// that nothing in it can end the script) and typed template.JS, so that
+// html/template writes it as it is rather than encode it again:
 // a WebSite for a home page, an Article by a Person (alumniOf the
 // university) for a story, a VideoObject for a video, and a WebPage for
-// other pages. It returns nil for the page "not found".
-func (t *Theme) jsonLD(p *site.Page) (any, error) {
+// other pages. It returns "" for the page "not found".
+func (t *Theme) jsonLD(p *site.Page) (template.JS, error) {
+	doc, err := t.jsonLDValue(p)
+	if doc == nil || err != nil {
+		return "", err
+	}
+	data, err := json.Marshal(doc)
+	return template.JS(data), err
+}
+
+// jsonLDValue returns the value that jsonLD encodes; nil for the page "not
+// found".
+func (t *Theme) jsonLDValue(p *site.Page) (map[string]any, error) {
 	cfg := p.Site.Config
 	abs := func(rel string) string { return cfg.AbsURL(rel) }
 	university := map[string]any{"@type": "CollegeOrUniversity", "name": p.University()}

@@ -9,6 +9,7 @@ import (
 	"sync"
 
 	"github.com/alumni-site/alumni/internal/diag"
+	"github.com/alumni-site/alumni/internal/site"
 )
 
 // maxVariants is how many variant values partialCached takes after the
@@ -171,5 +172,18 @@ func (r *Renderer) partialCached(set *template.Template, lang, name string, data
 		}
 		f.html = template.HTML(buf.String())
 	})
+	if r.t.opt.CheckCached && f.err == nil {
+		var buf bytes.Buffer
+		if err := set.ExecuteTemplate(&buf, name, data); err != nil {
+			return "", r.t.templateError(err)
+		}
+		if buf.String() != string(f.html) {
+			page := "this page"
+			if p, ok := data.(*site.Page); ok {
+				page = p.RelPermalink
+			}
+			return "", fmt.Errorf("%q renders differently for %s than the fragment cached for the same variants: its output depends on something that is not a variant", name, page)
+		}
+	}
 	return f.html, f.err
 }

@@ -122,3 +122,30 @@ func TestPartialCachedConcurrent(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+// TestPartialCachedCheck checks that with CheckCached a page whose
+// fragment differs from the cached one is an error at the call, and that
+// a complete set of variants passes.
+func TestPartialCachedCheck(t *testing.T) {
+	load := func(call string) *Renderer {
+		t.Helper()
+		th := loadTest(t, call)
+		th.opt.CheckCached = true
+		return th.NewRenderer()
+	}
+	a := item{Title: "Ala", Group: "g1"}
+	b := item{Title: "Bartek", Group: "g1"}
+
+	r := load(`{{ partialCached "partials/x.html" . .Group }}`)
+	render(t, r, "pl", a)
+	_, err := r.Render("pl", "page", b)
+	want := `themes/test/layouts/base.html:1:5: executing "base.html" at <partialCached "partials/x.html" . .Group>: error calling partialCached: "partials/x.html" renders differently for this page than the fragment cached for the same variants: its output depends on something that is not a variant`
+	if err == nil || err.Error() != want {
+		t.Errorf("a missing variant:\n got %v\nwant %s", err, want)
+	}
+
+	r = load(`{{ partialCached "partials/x.html" . .Title }}`)
+	if got := render(t, r, "pl", a) + render(t, r, "pl", b) + render(t, r, "pl", a); got != "[<b>Ala</b>][<b>Bartek</b>][<b>Ala</b>]" {
+		t.Errorf("complete variants: got %s", got)
+	}
+}

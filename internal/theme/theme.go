@@ -41,6 +41,11 @@ type Options struct {
 	// (output.Minifier.MinifyLayout), so that rendered pages come out
 	// minified.
 	MinifyLayout func(name string, src []byte) ([]byte, error)
+	// CheckCached has partialCached render the partial for every page
+	// all the same and report a page whose output differs from the
+	// fragment it would reuse: a variant is missing. It is for theme
+	// authors and tests, and costs what the cache saves.
+	CheckCached bool
 }
 
 // Theme is a loaded theme, ready to render pages concurrently.
