@@ -2,6 +2,7 @@ package decode
 
 import (
 	"bytes"
+	"io"
 	"unicode/utf8"
 
 	"github.com/adrg/frontmatter"
@@ -98,7 +99,11 @@ func frontMatterFormats(c *captured) []*frontmatter.Format {
 func Split(path string, src []byte) (Document, error) {
 	src = bytes.TrimPrefix(src, bom)
 	var c captured
-	rest, err := frontmatter.Parse(bytes.NewReader(src), nil, frontMatterFormats(&c)...)
+	// adrg/frontmatter copies everything it reads. Fed a line at a time,
+	// and nothing more once the front matter is captured, it copies the
+	// front matter only, not the body.
+	r := &lineReader{src: src, stop: &c.ok}
+	rest, err := frontmatter.Parse(r, nil, frontMatterFormats(&c)...)
 	if err != nil {
 		// Reading from memory fails only if the library changes its contract.
 		return Document{}, diag.Errorf(path, diag.Pos{}, "cannot read front matter: %v", err)
@@ -120,7 +125,7 @@ func Split(path string, src []byte) (Document, error) {
 		metaStart = lineEnd(src, open)
 	}
 	metaEnd := metaStart + len(c.meta)
-	bodyStart := len(src) - len(rest)
+	bodyStart := r.off - len(rest)
 	if metaEnd > bodyStart || !bytes.Equal(src[metaStart:metaEnd], c.meta) {
 		return Document{}, diag.Errorf(path, diag.Pos{Line: line, Col: 1},
 			"cannot locate the front matter opened at line %d", line)
@@ -132,6 +137,24 @@ func Split(path string, src []byte) (Document, error) {
 		Body:     src[bodyStart:],
 		BodyLine: lineOf(src, bodyStart),
 	}, nil
+}
+
+// lineReader reads src one line at a time, and reports the end once stop
+// is set.
+type lineReader struct {
+	src  []byte
+	off  int // bytes read so far
+	stop *bool
+}
+
+func (r *lineReader) Read(p []byte) (int, error) {
+	if *r.stop || r.off == len(r.src) {
+		return 0, io.EOF
+	}
+	end := lineEnd(r.src, r.off)
+	n := copy(p, r.src[r.off:end])
+	r.off += n
+	return n, nil
 }
 
 // openingLine finds the first line of src that is not blank, as
