@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/alumni-site/alumni/internal/diag"
 )
@@ -262,7 +263,7 @@ func (d *decoder) structure(key string, n *Node, v reflect.Value, depth int) {
 		d.errorf(key, n.Pos, "expected a map, got %s", describe(n))
 		return
 	}
-	fields := fieldsOf(v.Type())
+	fields := cachedFields(v.Type())
 	for _, e := range n.Entries {
 		i, ok := fields[e.Key]
 		if !ok {
@@ -271,6 +272,22 @@ func (d *decoder) structure(key string, n *Node, v reflect.Value, depth int) {
 		}
 		d.value(join(key, e.Key), e.Value, v.FieldByIndex(i), depth+1)
 	}
+}
+
+// fieldCache holds fieldsOf of every struct type decoded so far. Like
+// encoding/json's cache of struct fields, it is shared by every decoding:
+// it only ever holds what reflection says about a type, which never
+// changes.
+var fieldCache sync.Map // reflect.Type -> map[string][]int
+
+// cachedFields returns fieldsOf(t), computed once per type. The map is
+// shared: callers only read it.
+func cachedFields(t reflect.Type) map[string][]int {
+	if f, ok := fieldCache.Load(t); ok {
+		return f.(map[string][]int)
+	}
+	f, _ := fieldCache.LoadOrStore(t, fieldsOf(t))
+	return f.(map[string][]int)
 }
 
 // fieldsOf maps the yaml tag names of t's exported fields to field index
