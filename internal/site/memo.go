@@ -12,7 +12,8 @@ import (
 )
 
 // Memo remembers Markdown conversions between builds of the preview, so
-// that an edit converts only the pages it changed. It is safe for
+// that an edit converts only the pages it changed, and hands what a build
+// derived from pages and strings to the next (see derived). It is safe for
 // concurrent use. Entries not used by a build are dropped at its end, so
 // the memo holds at most one site's worth of HTML.
 type Memo struct {

@@ -184,7 +184,9 @@ type Options struct {
 	Config   *config.Config
 	Clock    content.Clock
 	Markdown Converter
-	// Memo, when set, remembers conversions between builds (the preview).
+	// Memo, when set, remembers conversions, and what the model derives
+	// from unchanged pages, between builds (the preview). The pages given
+	// to New must then never change after (see content.Cache).
 	Memo *Memo
 	// Body returns a page's Markdown (content.Page.ReadBody); nil takes
 	// content.Page.Body.
