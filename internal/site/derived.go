@@ -5,7 +5,6 @@ import (
 
 	"github.com/alumni-site/alumni/internal/content"
 	"github.com/alumni-site/alumni/internal/diag"
-
 	"github.com/alumni-site/alumni/internal/slug"
 )
 
