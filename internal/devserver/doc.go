@@ -30,11 +30,13 @@
 // The body is byte for byte the Site's, with one exception: a text/html
 // response gets
 //
-//	<script src="<base path>__alumni/reload.js"></script>
+//	<script src="<base path>__alumni/reload.js" data-build="<build>"></script>
 //
 // inserted just before its last "</body>" (in any letter case), or at its
 // end when it has none. The script is served by this package and is never
-// part of the Site.
+// part of the Site. <build> names the Site the page was served from: the
+// server's instance (random, so that a restarted server's names differ)
+// and how many Sites it has published.
 //
 // Before the first Publish, and while the first build has failed, every page
 // path answers 503 with a short HTML page that carries the script, so the
@@ -52,8 +54,14 @@
 //
 // # Messages
 //
-// The server sends the script small JSON text messages and reads none:
+// The server sends the script small JSON text messages and reads none.
+// Each names the build being served in "build":
 //
+//	{"type":"hello","build":"..."}
+//	                       the first message on every socket: a page
+//	                       served from another build reloads, since it
+//	                       missed the message that said so (its socket
+//	                       was not open yet, or the server restarted)
 //	{"type":"reload"}      the site changed: reload the page
 //	{"type":"css"}         only stylesheets changed: swap them in place
 //	{"type":"problems","problems":[{"path":"content/stories/anna.md",
@@ -75,14 +83,15 @@
 // after one with them sends ok.
 //
 // A page that is too slow to take its messages is disconnected; its script
-// reconnects and reloads.
+// reconnects, and the hello tells it whether it missed a new build.
 //
 // # The script
 //
 // The script opens the WebSocket next to its own URL (ws: or wss:). When the
 // connection drops it retries with a backoff that doubles from a quarter of
-// a second up to five seconds; once it reconnects it reloads the page,
-// since the site may have changed while the server was away.
+// a second up to five seconds. On "hello" it reloads the page when the
+// build named is not the one its page came from; after any other message
+// its page shows the build that message names.
 //
 // On "css" it replaces every same-origin <link rel="stylesheet"> with a copy
 // whose href carries an "alumni-reload" query parameter, and removes the old

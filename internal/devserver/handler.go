@@ -4,6 +4,7 @@ import (
 	"bytes"
 	_ "embed"
 	"fmt"
+	"html"
 	"mime"
 	"net/http"
 	"net/url"
@@ -78,24 +79,24 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "404 page not found", http.StatusNotFound)
 		return
 	}
-	site := s.current()
+	site, build := s.current()
 	if site == nil {
 		h.Set("Retry-After", "1")
-		s.serveBytes(w, r, http.StatusServiceUnavailable, []byte(notReadyPage), "text/html; charset=utf-8", "")
+		s.serveBytes(w, r, http.StatusServiceUnavailable, []byte(notReadyPage), "text/html; charset=utf-8", "", build)
 		return
 	}
-	s.serveSite(w, r, site, rel)
+	s.serveSite(w, r, site, rel, build)
 }
 
 // serveSite serves the file of site at rel, which is relative to the base
 // path and has been checked by decodePath.
-func (s *Server) serveSite(w http.ResponseWriter, r *http.Request, site Site, rel string) {
+func (s *Server) serveSite(w http.ResponseWriter, r *http.Request, site Site, rel, build string) {
 	folder := rel == "" || strings.HasSuffix(rel, "/")
 	if folder {
 		rel += "index.html"
 	}
 	if data, media, ok := site.File(rel); ok {
-		s.serveBytes(w, r, http.StatusOK, data, media, rel)
+		s.serveBytes(w, r, http.StatusOK, data, media, rel, build)
 		return
 	}
 	if !folder {
@@ -105,15 +106,16 @@ func (s *Server) serveSite(w http.ResponseWriter, r *http.Request, site Site, re
 		}
 	}
 	if data, media, ok := site.File("404.html"); ok {
-		s.serveBytes(w, r, http.StatusNotFound, data, media, "404.html")
+		s.serveBytes(w, r, http.StatusNotFound, data, media, "404.html", build)
 		return
 	}
 	http.Error(w, "404 page not found", http.StatusNotFound)
 }
 
 // serveBytes writes data with the given status and media type (guessed from
-// rel's extension when empty), adding the live-reload script to HTML.
-func (s *Server) serveBytes(w http.ResponseWriter, r *http.Request, status int, data []byte, media, rel string) {
+// rel's extension when empty), adding the live-reload script, which names
+// the build served, to HTML.
+func (s *Server) serveBytes(w http.ResponseWriter, r *http.Request, status int, data []byte, media, rel, build string) {
 	if media == "" {
 		media = mime.TypeByExtension(path.Ext(rel))
 		if media == "" {
@@ -121,7 +123,7 @@ func (s *Server) serveBytes(w http.ResponseWriter, r *http.Request, status int, 
 		}
 	}
 	if isHTML(media) {
-		data = injectScript(data, s.scriptTag)
+		data = injectScript(data, s.scriptTag(build))
 	}
 	w.Header().Set("Content-Type", media)
 	if status == http.StatusOK {
@@ -192,6 +194,12 @@ func validSegment(seg string) bool {
 func isHTML(media string) bool {
 	mt, _, err := mime.ParseMediaType(media)
 	return err == nil && mt == "text/html"
+}
+
+// scriptTag returns the element that loads the live-reload script in a
+// page served from build.
+func (s *Server) scriptTag(build string) []byte {
+	return []byte(`<script src="` + s.scriptSrc + `" data-build="` + html.EscapeString(build) + `"></script>`)
 }
 
 // injectScript returns a copy of page with tag inserted just before its last

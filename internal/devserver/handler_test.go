@@ -1,13 +1,18 @@
 package devserver
 
 import (
+	"fmt"
 	"net/http"
 	"strconv"
 	"strings"
 	"testing"
 )
 
-const tag = `<script src="/alumni/__alumni/reload.js"></script>`
+// scriptTagOf returns the element that s puts into the pages of its
+// generation-th published Site (0 before the first).
+func scriptTagOf(s *Server, src string, generation int) string {
+	return fmt.Sprintf(`<script src="%s" data-build="%s-%d"></script>`, src, s.instance, generation)
+}
 
 func testSite() *fakeSite {
 	s := newSite(map[string]string{
@@ -26,6 +31,7 @@ func testSite() *fakeSite {
 func TestServeSite(t *testing.T) {
 	s := newServer(t, Options{BasePath: "/alumni/"})
 	s.Publish(testSite(), nil)
+	tag := scriptTagOf(s, "/alumni/__alumni/reload.js", 1)
 	tests := []struct {
 		target, status, media, body, location string
 	}{
@@ -86,7 +92,7 @@ func TestServeRootBasePath(t *testing.T) {
 		s := newServer(t, Options{BasePath: base})
 		s.Publish(newSite(map[string]string{"index.html": "<body>x</body>", "a/index.html": "a"}), nil)
 		resp, body := get(t, s.Handler(), "/")
-		if want := `<body>x<script src="/__alumni/reload.js"></script></body>`; resp.StatusCode != 200 || body != want {
+		if want := "<body>x" + scriptTagOf(s, "/__alumni/reload.js", 1) + "</body>"; resp.StatusCode != 200 || body != want {
 			t.Errorf("base %q: GET /: %d %q, want 200 %q", base, resp.StatusCode, body, want)
 		}
 		resp, _ = get(t, s.Handler(), "/a")
@@ -108,7 +114,7 @@ func TestSiteBytesUntouched(t *testing.T) {
 	s := newServer(t, Options{})
 	s.Publish(shared, nil)
 	for range 2 {
-		if _, body := get(t, s.Handler(), "/"); body != `<body>x<script src="/__alumni/reload.js"></script></body>` {
+		if _, body := get(t, s.Handler(), "/"); body != "<body>x"+scriptTagOf(s, "/__alumni/reload.js", 1)+"</body>" {
 			t.Fatalf("body %q", body)
 		}
 	}
@@ -156,7 +162,7 @@ func TestNotBuiltYet(t *testing.T) {
 	check := func(when string) {
 		t.Helper()
 		resp, body := get(t, s.Handler(), "/alumni/stories/anna/")
-		if resp.StatusCode != http.StatusServiceUnavailable || !strings.Contains(body, tag+"</body>") {
+		if tag := scriptTagOf(s, "/alumni/__alumni/reload.js", 0); resp.StatusCode != http.StatusServiceUnavailable || !strings.Contains(body, tag+"</body>") {
 			t.Errorf("%s: %d %q, want 503 with the script", when, resp.StatusCode, body)
 		}
 		checkCommonHeaders(t, when, resp)
@@ -212,7 +218,7 @@ func TestBasePathNeedsEscaping(t *testing.T) {
 		t.Errorf("URL %s", s.URL())
 	}
 	resp, body := get(t, s.Handler(), "/old%20&%20new/")
-	if want := `<body><script src="/old%20&amp;%20new/__alumni/reload.js"></script></body>`; resp.StatusCode != 200 || body != want {
+	if want := "<body>" + scriptTagOf(s, "/old%20&amp;%20new/__alumni/reload.js", 1) + "</body>"; resp.StatusCode != 200 || body != want {
 		t.Errorf("GET: %d %q, want 200 %q", resp.StatusCode, body, want)
 	}
 	resp, _ = get(t, s.Handler(), "/old%20&%20new")

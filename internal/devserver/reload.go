@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"time"
 
@@ -24,7 +25,9 @@ const (
 // message is one message to the script; see "Messages" in the package
 // documentation.
 type message struct {
-	Type     string        `json:"type"`
+	Type string `json:"type"`
+	// Build names the build the server serves (see buildID).
+	Build    string        `json:"build"`
 	Problems []problemJSON `json:"problems,omitempty"`
 }
 
@@ -58,6 +61,9 @@ func (s *Server) Publish(site Site, problems []Problem) {
 		site = old
 	}
 	s.site = site
+	if !sameSite(old, site) {
+		s.generation++
+	}
 	s.mu.Unlock()
 
 	change := compareSites(old, site, compareBudget)
@@ -82,11 +88,22 @@ func (s *Server) Publish(site Site, problems []Problem) {
 	}
 }
 
-// current returns the site to serve, nil before the first good build.
-func (s *Server) current() Site {
+// current returns the site to serve, nil before the first good build, and
+// the name of its build.
+func (s *Server) current() (Site, string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.site
+	return s.site, s.buildID()
+}
+
+// buildID names the Site being served, for the script: the server's
+// instance and how many Sites it has published. A page carries the name of
+// the build it was served from, and the server tells every page that
+// connects the name of the current one, so that a page served before a
+// Publish whose message it missed (its WebSocket was not open yet, or the
+// server restarted) reloads. s.mu must be held.
+func (s *Server) buildID() string {
+	return s.instance + "-" + strconv.Itoa(s.generation)
 }
 
 // problemsMessage returns the message that shows problems.
@@ -113,6 +130,7 @@ func (s *Server) broadcast(m message) {
 	if len(s.clients) == 0 {
 		return
 	}
+	m.Build = s.buildID()
 	data := encode(m)
 	for c := range s.clients {
 		select {
@@ -136,8 +154,11 @@ func (s *Server) join() *client {
 	}
 	s.sockets.Add(1)
 	s.clients[c] = struct{}{}
+	c.send <- encode(message{Type: "hello", Build: s.buildID()})
 	if len(s.problems) > 0 {
-		c.send <- encode(problemsMessage(s.problems))
+		m := problemsMessage(s.problems)
+		m.Build = s.buildID()
+		c.send <- encode(m)
 	}
 	return c
 }

@@ -14,10 +14,12 @@
   var socketURL = new URL("ws", script ? script.src : location.href);
   socketURL.protocol = socketURL.protocol === "https:" ? "wss:" : "ws:";
 
+  // build names the build this page was served from; the server names
+  // the current one when the socket opens, and in every message.
+  var build = script ? script.getAttribute("data-build") : null;
   var firstDelay = 250;
   var maxDelay = 5000;
   var delay = firstDelay;
-  var connectedBefore = false;
   var overlay = null;
   var focusBefore = null;
 
@@ -25,13 +27,6 @@
     var socket = new WebSocket(socketURL.href);
     socket.onopen = function () {
       delay = firstDelay;
-      if (connectedBefore) {
-        // The server went away and came back: the site may have changed
-        // in between, and no message said so.
-        location.reload();
-        return;
-      }
-      connectedBefore = true;
     };
     socket.onmessage = function (event) {
       var msg;
@@ -51,9 +46,17 @@
 
   function handle(msg) {
     switch (msg && msg.type) {
+      case "hello":
+        // The site changed since this page was served (a message came
+        // before the socket was open, or the server restarted): no
+        // message will say so.
+        if (build !== null && msg.build !== build) {
+          location.reload();
+        }
+        return;
       case "reload":
         location.reload();
-        break;
+        return;
       case "css":
         swapStylesheets();
         break;
@@ -63,6 +66,10 @@
       case "ok":
         hideProblems();
         break;
+    }
+    // The page now shows the build the message speaks for.
+    if (msg && typeof msg.build === "string") {
+      build = msg.build;
     }
   }
 

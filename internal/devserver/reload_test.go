@@ -11,7 +11,8 @@ import (
 	"github.com/coder/websocket"
 )
 
-// dial opens the reload WebSocket of s with the given Origin ("" for none).
+// dial opens the reload WebSocket of s with the given Origin ("" for none)
+// and reads the hello that names the current build.
 func dial(t *testing.T, s *Server, origin string) *websocket.Conn {
 	t.Helper()
 	conn, resp, err := dialOrigin(s, origin)
@@ -23,6 +24,12 @@ func dial(t *testing.T, s *Server, origin string) *websocket.Conn {
 		t.Fatalf("dial with Origin %q: %v (status %d)", origin, err, status)
 	}
 	t.Cleanup(func() { conn.CloseNow() })
+	s.mu.Lock()
+	build := s.buildID()
+	s.mu.Unlock()
+	if m := expect(t, conn, "hello"); m.Build != build {
+		t.Fatalf("hello names build %q, want %q", m.Build, build)
+	}
 	return conn
 }
 
@@ -251,5 +258,45 @@ func TestServeTwice(t *testing.T) {
 	err := s.Serve(ctx)
 	if err == nil || !strings.Contains(err.Error(), "twice") {
 		t.Errorf("second Serve: %v, want an error", err)
+	}
+}
+
+// TestBuildNames checks the names of builds that pages carry and messages
+// give: a page served before a Publish it missed learns of it from the
+// hello, and a new server's builds have other names than the old one's.
+func TestBuildNames(t *testing.T) {
+	s, _, _ := startServer(t, Options{BasePath: "/alumni/"})
+	v1 := testSite()
+	_, body := get(t, s.Handler(), "/alumni/")
+	served := scriptTagOf(s, "/alumni/__alumni/reload.js", 0)
+	if !strings.Contains(body, served) {
+		t.Fatalf("page before the first build: %q, want it to carry %s", body, served)
+	}
+
+	// The page's socket opens only after the first Publish: the hello names
+	// another build than the page's, so the script reloads.
+	s.Publish(v1, nil)
+	conn := dial(t, s, "")
+	s.mu.Lock()
+	first := s.buildID()
+	s.mu.Unlock()
+	if first == s.instance+"-0" {
+		t.Fatalf("Publish of a new Site kept the build name %q", first)
+	}
+
+	// A failed build keeps the Site, and its name, and says so in the
+	// message; a new Site has a new name.
+	s.Publish(nil, problems)
+	if m := expect(t, conn, "problems"); m.Build != first {
+		t.Errorf("problems after a failed build name build %q, want %q", m.Build, first)
+	}
+	s.Publish(v1.with(map[string]string{"stories/anna/index.html": "<p>Anna, edited</p>"}), nil)
+	if m := expect(t, conn, "reload"); m.Build == first || !strings.HasPrefix(m.Build, s.instance+"-") {
+		t.Errorf("reload for a new Site names build %q, want a new name of this server (%s-…)", m.Build, s.instance)
+	}
+
+	other, _, _ := startServer(t, Options{BasePath: "/alumni/"})
+	if other.instance == s.instance {
+		t.Errorf("two servers share the instance name %q: a page would not notice a restart", s.instance)
 	}
 }

@@ -3,6 +3,7 @@ package devserver
 import (
 	"cmp"
 	"context"
+	"crypto/rand"
 	"errors"
 	"fmt"
 	"html"
@@ -90,17 +91,22 @@ type Server struct {
 	url         string
 	base        string // the base path, decoded
 	baseEscaped string // the base path as a URL path
-	scriptTag   []byte
+	scriptSrc   string // the script's URL, escaped for an attribute
 	hosts       *hostPolicy
 	logf        func(format string, args ...any)
 
 	publishMu sync.Mutex // serialises Publish, so messages keep build order
 	mu        sync.Mutex // guards the fields below
 	site      Site
-	problems  []Problem
-	clients   map[*client]struct{}
-	stopped   bool           // set by stop: no client may join
-	sockets   sync.WaitGroup // the clients that joined and have not left
+	// instance and generation name the build a page was served from (see
+	// buildID): instance is random per Server, generation counts the
+	// Sites published.
+	instance   string
+	generation int
+	problems   []Problem
+	clients    map[*client]struct{}
+	stopped    bool           // set by stop: no client may join
+	sockets    sync.WaitGroup // the clients that joined and have not left
 
 	serving  atomic.Bool
 	done     chan struct{} // closed when Serve stops
@@ -134,7 +140,8 @@ func New(opt Options) (*Server, error) {
 		url:         "http://" + net.JoinHostPort(urlHost(bind), strconv.Itoa(port)) + escaped,
 		base:        base,
 		baseEscaped: escaped,
-		scriptTag:   []byte(`<script src="` + html.EscapeString(escaped+scriptPath) + `"></script>`),
+		scriptSrc:   html.EscapeString(escaped + scriptPath),
+		instance:    rand.Text()[:8],
 		hosts:       newHostPolicy(bind, opt.AllowHosts),
 		logf:        logf,
 		clients:     map[*client]struct{}{},
