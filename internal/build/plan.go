@@ -28,7 +28,11 @@ type file struct {
 	// path is the file's slash path in the destination; shown names its
 	// source in diagnostics.
 	path, shown string
-	make        func() ([]byte, error)
+	// make returns the file's bytes. Given a scratch buffer, make may
+	// return bytes in it, which the caller uses before it gives the buffer
+	// to make again (a build writes them out); without one (the preview,
+	// which keeps them), the bytes are the caller's.
+	make func(scratch *bytes.Buffer) ([]byte, error)
 }
 
 // planner lists the files of a build.
@@ -59,8 +63,8 @@ func (pl *planner) plan() ([]file, []diag.Diagnostic) {
 			ds = append(ds, diag.Errorf(p.DisplayPath, p.Positions["type"], "no layout %q for this page: looked for %s and %s", p.Layout, search[0], search[1]))
 			continue
 		}
-		pages = append(pages, file{path: p.OutputPath, shown: p.DisplayPath, make: func() ([]byte, error) {
-			html, err := render(pl.renderer, p)
+		pages = append(pages, file{path: p.OutputPath, shown: p.DisplayPath, make: func(scratch *bytes.Buffer) ([]byte, error) {
+			html, err := render(pl.renderer, p, scratch)
 			if pl.release {
 				p.Release()
 			}
@@ -71,7 +75,7 @@ func (pl *planner) plan() ([]file, []diag.Diagnostic) {
 		}})
 	}
 	for _, a := range pl.theme.Assets() {
-		files = append(files, file{path: a.Output, shown: a.Output, make: func() ([]byte, error) { return a.Data, nil }})
+		files = append(files, file{path: a.Output, shown: a.Output, make: func(*bytes.Buffer) ([]byte, error) { return a.Data, nil }})
 	}
 	static := pl.theme.StaticFiles()
 	for _, f := range static {
@@ -90,7 +94,7 @@ func (pl *planner) plan() ([]file, []diag.Diagnostic) {
 		files = append(files, pl.generated("robots.txt", func() []byte { return sitemap.Robots(pl.site) }))
 	}
 	for _, a := range pl.site.Aliases {
-		files = append(files, file{path: a.Output, shown: a.Target.DisplayPath, make: func() ([]byte, error) {
+		files = append(files, file{path: a.Output, shown: a.Target.DisplayPath, make: func(*bytes.Buffer) ([]byte, error) {
 			var buf bytes.Buffer
 			if err := aliasPage.Execute(&buf, a.Target); err != nil {
 				return nil, err
@@ -137,24 +141,27 @@ func (pl *planner) minify(name string, data []byte) ([]byte, error) {
 
 // copy is a file copied as it is.
 func (pl *planner) copy(fsys fs.FS, src, dst, shown string) file {
-	return file{path: dst, shown: shown, make: func() ([]byte, error) {
+	return file{path: dst, shown: shown, make: func(*bytes.Buffer) ([]byte, error) {
 		return content.ReadLimited(fsys, src, maxBundleFileSize)
 	}}
 }
 
 // generated is a file made by the engine (feed, sitemap, robots.txt).
 func (pl *planner) generated(name string, data func() []byte) file {
-	return file{path: name, shown: name, make: func() ([]byte, error) { return pl.minify(name, data()) }}
+	return file{path: name, shown: name, make: func(*bytes.Buffer) ([]byte, error) { return pl.minify(name, data()) }}
 }
 
-// render executes a page's layout, turning a panic into an error that
-// names the page.
-func render(r *theme.Renderer, p *site.Page) (html []byte, err error) {
+// render executes a page's layout, into scratch when there is one (see
+// file.make), turning a panic into an error that names the page.
+func render(r *theme.Renderer, p *site.Page, scratch *bytes.Buffer) (html []byte, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = diag.Errorf(p.DisplayPath, diag.Pos{}, "rendering with layout %q failed: %v", p.Layout, r)
 		}
 	}()
+	if scratch != nil {
+		return r.RenderInto(scratch, p.Page.Lang, p.Layout, p)
+	}
 	return r.Render(p.Page.Lang, p.Layout, p)
 }
 

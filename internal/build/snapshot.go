@@ -115,7 +115,7 @@ func (s *Snapshot) produce(rel string) ([]byte, error) {
 		return nil, os.ErrNotExist
 	}
 	s.lock.RLock()
-	data, err := f.make()
+	data, err := f.make(nil)
 	s.lock.RUnlock()
 	if err != nil {
 		return nil, err

@@ -1,6 +1,7 @@
 package build
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"runtime"
@@ -11,7 +12,8 @@ import (
 )
 
 // Sink receives the files of a build. *output.Stage writes them into the
-// staging folder.
+// staging folder. WriteFile must not keep data once it returns: a page's
+// bytes are in a buffer that the next page is rendered into.
 type Sink interface {
 	WriteFile(rel string, data []byte) error
 }
@@ -28,8 +30,11 @@ func write(ctx context.Context, files []file, sink Sink, diags *diag.List) int {
 	next := make(chan file)
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
+			// A page is rendered into the worker's buffer and written
+			// from there, rather than copied out of it.
+			var scratch bytes.Buffer
 			for f := range next {
-				data, err := f.make()
+				data, err := f.make(&scratch)
 				if errors.Is(err, theme.ErrReported) {
 					continue
 				}

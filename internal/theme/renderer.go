@@ -56,23 +56,6 @@ func (r *Renderer) Forget() {
 // layouts as written, so that the error names the line and column the
 // editor sees.
 func (r *Renderer) Render(lang, layout string, data any) ([]byte, error) {
-	out, err := r.render(lang, layout, data)
-	if err != nil && r.minified && !errors.Is(err, ErrReported) {
-		if _, exact := r.t.newRenderer(r.t.exact, false).render(lang, layout, data); exact != nil {
-			return nil, exact
-		}
-	}
-	return out, err
-}
-
-func (r *Renderer) render(lang, layout string, data any) ([]byte, error) {
-	if r.t.broken[layout] {
-		return nil, ErrReported
-	}
-	set, err := r.set(lang, layout)
-	if err != nil {
-		return nil, err
-	}
 	// Pages render into buffers that are used again, which have grown to
 	// the size of a page, and come out as one exact copy.
 	buf, _ := r.t.buffers.Get().(*bytes.Buffer)
@@ -85,10 +68,42 @@ func (r *Renderer) render(lang, layout string, data any) ([]byte, error) {
 			r.t.buffers.Put(buf)
 		}
 	}()
-	if err := set.ExecuteTemplate(buf, "base.html", data); err != nil {
-		return nil, r.t.templateError(err)
+	out, err := r.RenderInto(buf, lang, layout, data)
+	if err != nil {
+		return nil, err
 	}
-	return bytes.Clone(buf.Bytes()), nil
+	return bytes.Clone(out), nil
+}
+
+// RenderInto is Render into buf, which it empties first; the HTML it
+// returns is buf's, valid until buf is used again.
+func (r *Renderer) RenderInto(buf *bytes.Buffer, lang, layout string, data any) ([]byte, error) {
+	err := r.render(buf, lang, layout, data)
+	if err != nil && r.minified && !errors.Is(err, ErrReported) {
+		if exact := r.t.newRenderer(r.t.exact, false).render(new(bytes.Buffer), lang, layout, data); exact != nil {
+			return nil, exact
+		}
+	}
+	if err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// render executes layout into buf, which it empties first.
+func (r *Renderer) render(buf *bytes.Buffer, lang, layout string, data any) error {
+	buf.Reset()
+	if r.t.broken[layout] {
+		return ErrReported
+	}
+	set, err := r.set(lang, layout)
+	if err != nil {
+		return err
+	}
+	if err := set.ExecuteTemplate(buf, "base.html", data); err != nil {
+		return r.t.templateError(err)
+	}
+	return nil
 }
 
 // maxPooledBuffer is the largest render buffer kept for the next page.
