@@ -61,7 +61,9 @@ func buildExample() error {
 		return err
 	}
 	example.dir = filepath.Join(example.tmp, "public")
-	res := build.Build(context.Background(), build.Options{Source: root, Dest: example.dir, Strict: true, Now: now})
+	// CheckCached: every page of the example site must fit the default
+	// theme's cached pieces.
+	res := build.Build(context.Background(), build.Options{Source: root, Dest: example.dir, Strict: true, Now: now, CheckCached: true})
 	if !res.OK {
 		return buildError(res.Diagnostics)
 	}

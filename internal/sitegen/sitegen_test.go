@@ -95,6 +95,8 @@ func TestStrictBuild(t *testing.T) {
 	res := build.Build(context.Background(), build.Options{
 		Source: dir, Dest: filepath.Join(t.TempDir(), "public"), Strict: true, Now: now,
 		Display: func(p string) string { return p },
+		// Every page must fit the default theme's cached pieces.
+		CheckCached: true,
 	})
 	for _, d := range res.Diagnostics {
 		t.Error(d)
