@@ -273,8 +273,9 @@ func TestBuildNames(t *testing.T) {
 		t.Fatalf("page before the first build: %q, want it to carry %s", body, served)
 	}
 
-	// The page's socket opens only after the first Publish: the hello names
-	// another build than the page's, so the script reloads.
+	// The page's socket opens only after the first Publish: the hello must
+	// name another build than the page carries (the script reloads on
+	// that; TestScriptInBrowser drives it after a restart).
 	s.Publish(v1, nil)
 	conn := dial(t, s, "")
 	s.mu.Lock()
