@@ -57,6 +57,13 @@
 //	                   story, VideoObject (name, description, thumbnailUrl,
 //	                   uploadDate, duration, embedUrl) for a video, WebPage
 //	                   otherwise; "" for the page "not found"
+//	headMeta page      the page's description, canonical and hreflang links,
+//	                   Open Graph and Twitter card tags, one per line
+//	                   (see the default theme's head.html): the image
+//	                   is the story's portrait, the video's poster or
+//	                   the theme's img/share.jpg; every hreflang link is
+//	                   absolute and x-default names the default
+//	                   language's version
 //	embedURL video     the player address of a video (.Video.Video):
 //	                   www.youtube-nocookie.com/embed/ID, or
 //	                   player.vimeo.com/video/ID?dnt=1; "" for a file

@@ -22,6 +22,7 @@ const (
 func (t *Theme) pageFuncs() template.FuncMap {
 	return template.FuncMap{
 		"jsonLD":     t.jsonLD,
+		"headMeta":   t.headMeta,
 		"embedURL":   embedURL,
 		"tel":        telURL,
 		"paragraphs": paragraphs,
