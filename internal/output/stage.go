@@ -32,6 +32,8 @@ type Stage struct {
 	// are, so no chmod is needed after creating.
 	dirs  sync.Map
 	exact bool
+	// flush writes files to disk early, so that Commit waits less.
+	flush writeback
 
 	// noExchange makes Commit take the fallback swap even on Linux. Only
 	// tests set it.
@@ -92,6 +94,7 @@ func Open(dest string) (*Stage, error) {
 		base:   base,
 		dir:    filepath.Join(parent, stagePrefix(base)+randomSuffix()),
 	}
+	s.flush.dir = s.dir
 	if err := os.Mkdir(s.dir, 0o755); err != nil {
 		return nil, fmt.Errorf("destination %q: %w", dest, err)
 	}
@@ -126,6 +129,7 @@ func (s *Stage) WriteFile(rel string, data []byte) error {
 	if err := s.writeFile(rel, data); err != nil {
 		return fmt.Errorf("write %s: %w", s.show(rel), err)
 	}
+	s.flush.wrote(len(data))
 	return nil
 }
 
@@ -141,6 +145,7 @@ func (s *Stage) Commit() error {
 		return fmt.Errorf("commit %q: the output was already committed or aborted", s.dest)
 	}
 	s.state = closed
+	s.flush.wait()
 	if err := s.writeFile(markerName, []byte(markerText)); err != nil {
 		return fmt.Errorf("commit %q: %w", s.dest, err)
 	}
@@ -179,6 +184,7 @@ func (s *Stage) Abort() {
 		return
 	}
 	s.state = aborted
+	s.flush.wait()
 	// A failure leaves a leftover that the next Open removes.
 	os.RemoveAll(s.dir)
 	s.hold.Close()
@@ -239,18 +245,7 @@ func (s *Stage) writeFile(rel string, data []byte) error {
 	if err := s.makeDirs(path.Dir(rel)); err != nil {
 		return err
 	}
-	f, err := os.OpenFile(filepath.Join(s.dir, filepath.FromSlash(rel)), os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-	if err != nil {
-		return err
-	}
-	_, err = f.Write(data)
-	if err == nil && !s.exact {
-		err = f.Chmod(0o644) // whatever the umask
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	return err
+	return createFile(filepath.Join(s.dir, filepath.FromSlash(rel)), data, s.exact)
 }
 
 // makeDirs makes dir (slash-separated, relative to the staging folder) and
