@@ -82,7 +82,10 @@
 //	                   "partials/card.html" . . }}, the menu with the
 //	                   variants that set its aria-current (.IsHome,
 //	                   .Section, and .RelPermalink for a page in the
-//	                   menu), and the footer's columns that are the same
-//	                   everywhere with no variant. Use it in HTML text,
+//	                   menu), the language switchers with .FirstVersion
+//	                   (shared by every version of a page, and by all
+//	                   pages without a translation), and the footer's
+//	                   columns that are the same everywhere with no
+//	                   variant. Use it in HTML text,
 //	                   not in attributes.
 package theme
