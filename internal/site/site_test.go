@@ -48,6 +48,7 @@ func model(t *testing.T, n int) *Site {
 func generated(n int) fstest.MapFS {
 	fsys := fstest.MapFS{
 		"content/_index.md":            {Data: []byte("---\ntitle: Start\n---\n")},
+		"content/_index.en.md":         {Data: []byte("---\ntitle: Home\n---\n")},
 		"content/stories/_index.md":    {Data: []byte("---\ntitle: Historie\n---\n")},
 		"content/stories/_index.en.md": {Data: []byte("---\ntitle: Stories\n---\n")},
 	}
@@ -137,5 +138,36 @@ func TestPagerWindow(t *testing.T) {
 		if got := show(number); got != want {
 			t.Errorf("page %d: %q, want %q", number, got, want)
 		}
+	}
+}
+
+// TestFirstVersion checks the variant that language switchers are cached
+// by: the same page for every version of a translated page, nil for a
+// page in one language only, and SwitchTo agreeing with it.
+func TestFirstVersion(t *testing.T) {
+	s := model(t, 6)
+	byPath := map[string]*Page{}
+	for _, p := range s.Pages {
+		byPath[p.RelPermalink] = p
+	}
+	pl, en, alone := byPath["/stories/s0000/"], byPath["/en/stories/s0000/"], byPath["/stories/s0001/"]
+	if pl == nil || en == nil || alone == nil {
+		t.Fatalf("pages missing: %v %v %v", pl, en, alone)
+	}
+	if pl.FirstVersion() != pl || en.FirstVersion() != pl {
+		t.Errorf("FirstVersion of the Polish and English versions = %p, %p; want the Polish page %p for both", pl.FirstVersion(), en.FirstVersion(), pl)
+	}
+	if alone.FirstVersion() != nil {
+		t.Errorf("FirstVersion of an untranslated page = %p, want nil", alone.FirstVersion())
+	}
+	english := s.Languages[1]
+	if english.Home == nil {
+		t.Fatal("the English home page is missing")
+	}
+	if got := alone.SwitchTo(english); got != english.Home {
+		t.Errorf("untranslated page switches to %v, want the English home page", got)
+	}
+	if got := pl.SwitchTo(english); got != en {
+		t.Errorf("translated page switches to %v, want its English version", got)
 	}
 }
