@@ -31,9 +31,10 @@ import (
 // img/share.jpg (with the site title, and a "summary_large_image" card).
 // Values are escaped as html/template escapes a quoted attribute.
 //
-// Written by hand rather than by a partial because every page has these
-// thirty-odd tags, and html/template spends about a microsecond on each
-// action: as a partial they were a quarter of the time spent in layouts.
+// It is written in Go rather than as a partial because every page has
+// these twenty-odd tags, which took some sixty template actions, and
+// html/template spends about a microsecond on each action: as a partial
+// they were a quarter of the time spent in layouts.
 func (t *Theme) headMeta(p *site.Page) (template.HTML, error) {
 	cfg := p.Site.Config
 	siteTitle := p.SiteTitle()
