@@ -25,20 +25,20 @@ const maxCost = 500_000_000
 // estimate counts these two costs and is far above anything an editor
 // writes by hand.
 func checkComplexity(src []byte) (msg string, at int) {
-	total := 0
-	worst, worstAt := 0, 0
-	add := func(cost, off int, m string) {
-		total += cost
-		if cost > worst {
-			worst, worstAt, msg = cost, off, m
+	var total int
+	var worst costly
+	add := func(c costly) {
+		total += c.cost
+		if c.cost > worst.cost {
+			worst = c
 		}
 	}
 	// Emphasis markers and brackets are counted per run of lines between
 	// blank lines, which is at least as large as a paragraph.
 	markers, brackets, lines, chunkAt, blank := 0, 0, 0, 0, true
 	flush := func() {
-		add(markers*markers, chunkAt, fmt.Sprintf(`too many "*", "_" or "~" in one paragraph (%d) for the Markdown renderer; split the paragraph`, markers))
-		add(brackets*lines, chunkAt, fmt.Sprintf(`too many links in one paragraph (%d "]" on %d lines) for the Markdown renderer; split the paragraph`, brackets, lines))
+		add(costly{cost: markers * markers, at: chunkAt, kind: manyMarkers, n: markers})
+		add(costly{cost: brackets * lines, at: chunkAt, kind: manyBrackets, n: brackets, m: lines})
 		markers, brackets, lines = 0, 0, 0
 	}
 	for off := 0; off < len(src); {
@@ -57,7 +57,7 @@ func checkComplexity(src []byte) (msg string, at int) {
 				chunkAt, blank = off, false
 			}
 			if d := nesting(line); d > 1 {
-				add(d*d, off, fmt.Sprintf(`too deeply nested (%d quotes or lists on one line) for the Markdown renderer`, d))
+				add(costly{cost: d * d, at: off, kind: deepNesting, n: d})
 			}
 			lines++
 			for _, c := range line {
@@ -69,7 +69,7 @@ func checkComplexity(src []byte) (msg string, at int) {
 				}
 			}
 			if k := bytes.Count(line, []byte("](")); k > 0 {
-				add(k*len(line), off, fmt.Sprintf(`too many links on one line (%d "](" in %d characters) for the Markdown renderer; split the line`, k, utf8.RuneCount(line)))
+				add(costly{cost: k * len(line), at: off, kind: manyLinkOpenings, n: k, m: utf8.RuneCount(line)})
 			}
 		}
 		off = end
@@ -78,7 +78,38 @@ func checkComplexity(src []byte) (msg string, at int) {
 	if total <= maxCost {
 		return "", 0
 	}
-	return msg, worstAt
+	return worst.message(), worst.at
+}
+
+// costly is one part of a page that costs goldmark time out of proportion
+// to its length: its estimated cost, its offset, what it is and its
+// counts. The message is only written for a page that is refused.
+type costly struct {
+	cost, at int
+	kind     costlyKind
+	n, m     int
+}
+
+type costlyKind int
+
+const (
+	manyMarkers      costlyKind = iota // n emphasis markers in a paragraph
+	manyBrackets                       // n "]" on m lines of a paragraph
+	deepNesting                        // n quotes or lists opened on a line
+	manyLinkOpenings                   // n "](" on a line of m characters
+)
+
+func (c costly) message() string {
+	switch c.kind {
+	case manyMarkers:
+		return fmt.Sprintf(`too many "*", "_" or "~" in one paragraph (%d) for the Markdown renderer; split the paragraph`, c.n)
+	case manyBrackets:
+		return fmt.Sprintf(`too many links in one paragraph (%d "]" on %d lines) for the Markdown renderer; split the paragraph`, c.n, c.m)
+	case deepNesting:
+		return fmt.Sprintf(`too deeply nested (%d quotes or lists on one line) for the Markdown renderer`, c.n)
+	default:
+		return fmt.Sprintf(`too many links on one line (%d "](" in %d characters) for the Markdown renderer; split the line`, c.n, c.m)
+	}
 }
 
 // nesting returns how many block quote and list markers open line.
