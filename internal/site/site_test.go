@@ -141,10 +141,10 @@ func TestPagerWindow(t *testing.T) {
 	}
 }
 
-// TestFirstVersion checks the variant that language switchers are cached
-// by: the same page for every version of a translated page, nil for a
-// page in one language only, and SwitchTo agreeing with it.
-func TestFirstVersion(t *testing.T) {
+// TestIsTranslated checks what a language switcher relies on: a
+// translated page switches to its other version, a page that is not
+// translated to the other language's home page.
+func TestIsTranslated(t *testing.T) {
 	s := model(t, 6)
 	byPath := map[string]*Page{}
 	for _, p := range s.Pages {
@@ -154,11 +154,8 @@ func TestFirstVersion(t *testing.T) {
 	if pl == nil || en == nil || alone == nil {
 		t.Fatalf("pages missing: %v %v %v", pl, en, alone)
 	}
-	if pl.FirstVersion() != pl || en.FirstVersion() != pl {
-		t.Errorf("FirstVersion of the Polish and English versions = %p, %p; want the Polish page %p for both", pl.FirstVersion(), en.FirstVersion(), pl)
-	}
-	if alone.FirstVersion() != nil {
-		t.Errorf("FirstVersion of an untranslated page = %p, want nil", alone.FirstVersion())
+	if !pl.IsTranslated() || !en.IsTranslated() || alone.IsTranslated() {
+		t.Errorf("IsTranslated = %v, %v, %v for the Polish and English versions and a page in Polish only; want true, true, false", pl.IsTranslated(), en.IsTranslated(), alone.IsTranslated())
 	}
 	english := s.Languages[1]
 	if english.Home == nil {

@@ -27,18 +27,11 @@ func (p *Page) SwitchTo(l *Language) *Page {
 	return l.Home
 }
 
-// FirstVersion returns the page's version in the first language (in
-// config order) that it is published in, or nil when the page is published
-// in one language only. All versions of a page return the same page, and
-// what SwitchTo returns depends on nothing else but the language asked
-// for, so a language switcher is cached with FirstVersion as its variant:
-// every page without a translation shares its language's switcher.
-func (p *Page) FirstVersion() *Page {
-	if len(p.Versions) < 2 {
-		return nil
-	}
-	return p.Versions[0]
-}
+// IsTranslated reports whether the page is published in more than one
+// language. SwitchTo on a page that is not translated returns the other
+// languages' home pages, so every such page of a language has the same
+// language switcher, which a layout can render once with partialCached.
+func (p *Page) IsTranslated() bool { return len(p.Versions) > 1 }
 
 // XDefault returns the page that hreflang="x-default" names: the page in
 // the default language, or else the default language's home page.

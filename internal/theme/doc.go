@@ -82,9 +82,8 @@
 //	                   "partials/card.html" . . }}, the menu with the
 //	                   variants that set its aria-current (.IsHome,
 //	                   .Section, and .RelPermalink for a page in the
-//	                   menu), the language switchers with .FirstVersion
-//	                   (shared by every version of a page, and by all
-//	                   pages without a translation), and the footer's
+//	                   menu), the language switchers of pages that are
+//	                   not translated (.IsTranslated), and the footer's
 //	                   columns that are the same everywhere with no
 //	                   variant. Use it in HTML text,
 //	                   not in attributes.
