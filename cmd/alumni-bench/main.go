@@ -3,7 +3,7 @@
 //
 //	go run ./cmd/alumni-bench [-n 1000,10000,50000] [-runs 3] [-seed 1] [-keep]
 //	                          [-dir DIR] [-cpuprofile FILE] [-memprofile FILE]
-//	                          [-heapprofile FILE]
+//	                          [-heapprofile FILE] [-baseline BIN]
 //
 // For each size N it writes a site of N stories with internal/sitegen into a
 // temporary folder, then measures runs times, and reports the median of:
@@ -24,7 +24,13 @@
 //
 // It prints a table with both times, their ratio, pages per second, peak
 // RSS and time per page, the machine, and whether the targets of the
-// performance issue are met. -cpuprofile, -memprofile and -heapprofile
+// performance issue are met.
+//
+// -baseline names another alumni binary, such as one built from an earlier
+// commit. Each run then also builds the site with it, before or after the
+// build under test in turn, and the report compares the two medians. Both
+// are measured in the same run on the same sites, which is how a change is
+// best judged on a machine whose speed drifts from one hour to the next. -cpuprofile, -memprofile and -heapprofile
 // profile one more build of the largest site, in process, through
 // internal/build.Build.
 package main
@@ -63,6 +69,7 @@ type options struct {
 	cpuProfile  string
 	memProfile  string
 	heapProfile string
+	baseline    string
 }
 
 // run runs the benchmark; progress goes to stderr, the report to stdout.
@@ -78,6 +85,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fl.StringVar(&c.cpuProfile, "cpuprofile", "", "write a CPU profile of an in-process build of the largest site")
 	fl.StringVar(&c.memProfile, "memprofile", "", "write an allocation profile of an in-process build of the largest site")
 	fl.StringVar(&c.heapProfile, "heapprofile", "", "write the heap profile at the largest live heap of an in-process build of the largest site")
+	fl.StringVar(&c.baseline, "baseline", "", "an alumni binary to measure in the same runs, for comparison")
 	if err := fl.Parse(args); err != nil {
 		if err == flag.ErrHelp {
 			return 0
@@ -126,8 +134,11 @@ type result struct {
 	generate     time.Duration
 	floor, build time.Duration // medians
 	cpu          time.Duration // median CPU time of the build process
-	rss          int64         // the largest peak RSS of the build runs, bytes
-	pages        int
+	// baseline and baselineCPU are the medians of the -baseline binary's
+	// builds; zero without -baseline.
+	baseline, baselineCPU time.Duration
+	rss                   int64 // the largest peak RSS of the build runs, bytes
+	pages                 int
 }
 
 // bench runs the whole benchmark.
@@ -152,6 +163,16 @@ func bench(ctx context.Context, c options, args []string, stdout, stderr io.Writ
 		// benchmark made there is removed.
 		defer os.Remove(bin)
 	}
+	if c.baseline != "" {
+		abs, err := filepath.Abs(c.baseline)
+		if err != nil {
+			return err
+		}
+		if _, err := os.Stat(abs); err != nil {
+			return fmt.Errorf("-baseline: %v", err)
+		}
+		c.baseline = abs
+	}
 	fmt.Fprintf(stderr, "building %s\n", bin)
 	if err := buildBinary(ctx, bin); err != nil {
 		return err
@@ -174,7 +195,7 @@ func bench(ctx context.Context, c options, args []string, stdout, stderr io.Writ
 		}
 		results = append(results, r)
 	}
-	report(stdout, args, c.runs, results, load+" before, "+loadAverage()+" after")
+	report(stdout, args, c.runs, results, load+" before, "+loadAverage()+" after", c.baseline)
 	if c.cpuProfile != "" || c.memProfile != "" || c.heapProfile != "" {
 		largest := c.sizes[len(c.sizes)-1]
 		fmt.Fprintf(stderr, "profiling an in-process build of N=%d\n", largest)
@@ -200,7 +221,7 @@ func measure(ctx context.Context, c options, outputs, bin string, n int, stderr 
 		return r, err
 	}
 	fmt.Fprintf(stderr, "N=%d: generated %d content files (%.1f MB) in %.2f s\n", n, r.files, mb(r.contentBytes), r.generate.Seconds())
-	var floors, builds, cpus []time.Duration
+	var floors, builds, cpus, baseBuilds, baseCPUs []time.Duration
 	for i := range c.runs {
 		if err := ctx.Err(); err != nil {
 			return r, err
@@ -210,9 +231,31 @@ func measure(ctx context.Context, c options, outputs, bin string, n int, stderr 
 		if err != nil {
 			return r, fmt.Errorf("floor: %v", err)
 		}
-		b, err := buildChild(ctx, bin, site, filepath.Join(outputs, "public-"+run))
-		if err != nil {
+		// With a baseline, the two binaries take turns at going first.
+		var b, base buildRun
+		baseline := func() (err error) {
+			if c.baseline != "" {
+				base, err = buildChild(ctx, c.baseline, site, filepath.Join(outputs, "baseline-"+run))
+			}
+			return err
+		}
+		if i%2 == 1 {
+			if err := baseline(); err != nil {
+				return r, fmt.Errorf("baseline: %v", err)
+			}
+		}
+		if b, err = buildChild(ctx, bin, site, filepath.Join(outputs, "public-"+run)); err != nil {
 			return r, err
+		}
+		if i%2 == 0 {
+			if err := baseline(); err != nil {
+				return r, fmt.Errorf("baseline: %v", err)
+			}
+		}
+		if c.baseline != "" {
+			baseBuilds, baseCPUs = append(baseBuilds, base.wall), append(baseCPUs, base.cpu)
+			fmt.Fprintf(stderr, "N=%d run %d/%d: baseline build %.2f s (CPU %.2f s, %.2f s of it in the kernel), peak RSS %.0f MB\n",
+				n, i+1, c.runs, base.wall.Seconds(), base.cpu.Seconds(), base.sys.Seconds(), mb(base.rss))
 		}
 		floors, builds, cpus = append(floors, f), append(builds, b.wall), append(cpus, b.cpu)
 		r.rss, r.pages = max(r.rss, b.rss), b.pages
@@ -220,6 +263,9 @@ func measure(ctx context.Context, c options, outputs, bin string, n int, stderr 
 			n, i+1, c.runs, f.Seconds(), b.wall.Seconds(), b.cpu.Seconds(), b.sys.Seconds(), mb(b.rss), b.pages)
 	}
 	r.floor, r.build, r.cpu = median(floors), median(builds), median(cpus)
+	if c.baseline != "" {
+		r.baseline, r.baselineCPU = median(baseBuilds), median(baseCPUs)
+	}
 	return r, nil
 }
 

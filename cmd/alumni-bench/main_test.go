@@ -64,16 +64,21 @@ func TestLangOf(t *testing.T) {
 	}
 }
 
-// TestRun runs the whole benchmark on two tiny sites, with both profiles,
-// and checks the report.
+// TestRun runs the whole benchmark on two tiny sites, with every profile
+// and a baseline (the same command, built beforehand), and checks the
+// report.
 func TestRun(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the alumni command and two sites")
 	}
 	tmp := t.TempDir()
+	baseline := filepath.Join(tmp, "alumni-baseline")
+	if err := buildBinary(context.Background(), baseline); err != nil {
+		t.Fatal(err)
+	}
 	cpu, mem, heap := filepath.Join(tmp, "cpu.out"), filepath.Join(tmp, "mem.out"), filepath.Join(tmp, "heap.out")
 	var stdout, stderr bytes.Buffer
-	args := []string{"-n", "20,40", "-runs", "1", "-dir", filepath.Join(tmp, "work"), "-cpuprofile", cpu, "-memprofile", mem, "-heapprofile", heap}
+	args := []string{"-n", "20,40", "-runs", "2", "-dir", filepath.Join(tmp, "work"), "-cpuprofile", cpu, "-memprofile", mem, "-heapprofile", heap, "-baseline", baseline}
 	if code := run(context.Background(), args, &stdout, &stderr); code != 0 {
 		t.Fatalf("exit %d\n%s", code, stderr.String())
 	}
@@ -84,6 +89,7 @@ func TestRun(t *testing.T) {
 		"build/floor",
 		"N=10000 not measured",
 		"time per page: N=40 ",
+		"against the baseline " + baseline + ", in the same runs:\n",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("the report lacks %q:\n%s", want, out)
@@ -93,6 +99,14 @@ func TestRun(t *testing.T) {
 		// N, then a positive number of pages.
 		if !regexp.MustCompile(`(?m)^\s*` + n + `\s+[1-9][0-9]*\s`).MatchString(out) {
 			t.Errorf("no row for N=%s:\n%s", n, out)
+		}
+	}
+	for _, n := range []string{"20", "40"} {
+		if !regexp.MustCompile(`(?m)^  N=` + n + `: build \d+\.\d\d s vs \d+\.\d\d s \(\d+\.\d\dx\), CPU \d+\.\d\d s vs \d+\.\d\d s \(\d+\.\d\dx\)$`).MatchString(out) {
+			t.Errorf("no comparison with the baseline for N=%s:\n%s", n, out)
+		}
+		if got := strings.Count(stderr.String(), "N="+n+" run "); got != 4 {
+			t.Errorf("N=%s: %d progress lines, want 4 (two runs, each with a baseline build):\n%s", n, got, stderr.String())
 		}
 	}
 	for _, f := range []string{cpu, mem, heap} {

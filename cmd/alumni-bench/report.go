@@ -16,7 +16,7 @@ const (
 )
 
 // report prints the table and the targets.
-func report(w io.Writer, args []string, runs int, results []result, load string) {
+func report(w io.Writer, args []string, runs int, results []result, load, baseline string) {
 	fmt.Fprintf(w, "command: go run ./cmd/alumni-bench %s\n", strings.Join(args, " "))
 	fmt.Fprintf(w, "machine: %s\n", machine())
 	fmt.Fprintf(w, "load average (1 min): %s the measurements\n", load)
@@ -29,6 +29,14 @@ func report(w io.Writer, args []string, runs int, results []result, load string)
 			r.ratio(), r.pagesPerSecond(), mb(r.rss), r.msPerPage(), r.cpu.Seconds())
 	}
 	tw.Flush()
+	if baseline != "" {
+		fmt.Fprintf(w, "\nagainst the baseline %s, in the same runs:\n", baseline)
+		for _, r := range results {
+			fmt.Fprintf(w, "  N=%d: build %.2f s vs %.2f s (%.2fx), CPU %.2f s vs %.2f s (%.2fx)\n",
+				r.n, r.build.Seconds(), r.baseline.Seconds(), r.build.Seconds()/r.baseline.Seconds(),
+				r.cpu.Seconds(), r.baselineCPU.Seconds(), r.cpu.Seconds()/r.baselineCPU.Seconds())
+		}
+	}
 	fmt.Fprintln(w, "\ntargets:")
 	for _, line := range targets(results) {
 		fmt.Fprintln(w, "  "+line)
