@@ -2,6 +2,7 @@ package output
 
 import (
 	"errors"
+	"io"
 	"os"
 
 	"golang.org/x/sys/unix"
@@ -52,6 +53,9 @@ func createFile(name string, data []byte, exact bool) error {
 	for len(data) > 0 && err == nil {
 		var n int
 		n, err = retry(func() (int, error) { return unix.Write(fd, data) })
+		if n == 0 && err == nil {
+			err = io.ErrShortWrite
+		}
 		data = data[n:]
 	}
 	if err != nil {
@@ -67,7 +71,8 @@ func createFile(name string, data []byte, exact bool) error {
 	return err
 }
 
-// retry calls f until it fails with something other than EINTR.
+// retry calls f again for as long as it fails with EINTR, and returns
+// what it returned last, with a negative count made 0.
 func retry(f func() (int, error)) (int, error) {
 	for {
 		n, err := f()
