@@ -95,6 +95,9 @@ func Open(dest string) (*Stage, error) {
 		dir:    filepath.Join(parent, stagePrefix(base)+randomSuffix()),
 	}
 	s.flush.dir = s.dir
+	if canStartWriteback {
+		s.flush.start = startWriteback
+	}
 	if err := os.Mkdir(s.dir, 0o755); err != nil {
 		return nil, fmt.Errorf("destination %q: %w", dest, err)
 	}

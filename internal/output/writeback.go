@@ -14,7 +14,11 @@ const writebackEvery = 32 << 20
 // with rendering, and Commit's sync has little left to do. Its errors are
 // ignored: Commit's own sync reports them.
 type writeback struct {
-	dir     string
+	dir string
+	// start writes back the file system that holds dir; nil on systems
+	// where only a sync file by file is possible, which would walk the
+	// whole staging folder every time.
+	start   func(dir string)
 	mu      sync.Mutex
 	pending int64 // bytes written since the last writeback started
 	running bool
@@ -22,10 +26,9 @@ type writeback struct {
 }
 
 // wrote records n bytes written and starts a writeback when enough have
-// been written and none is running. It does nothing on systems whose
-// startWriteback is a no-op.
+// been written and none is running.
 func (w *writeback) wrote(n int) {
-	if !canStartWriteback {
+	if w.start == nil {
 		return
 	}
 	w.mu.Lock()
@@ -37,7 +40,7 @@ func (w *writeback) wrote(n int) {
 	w.mu.Unlock()
 	if start {
 		w.done.Go(func() {
-			startWriteback(w.dir)
+			w.start(w.dir)
 			w.mu.Lock()
 			w.running = false
 			w.mu.Unlock()
