@@ -90,7 +90,10 @@
 // # Committing
 //
 // Commit writes the marker, flushes the staged files to disk (syncfs on
-// Linux, an fsync of every file elsewhere), and swaps the staging folder in:
+// Linux, an fsync of every file elsewhere), and swaps the staging folder in.
+// On Linux the staged files are also written back while the build goes on,
+// every 32 MB written, so that the flush has little left to wait for; the
+// swap still follows only the final flush. Then:
 //
 //   - If the destination does not exist, the staging folder is renamed to it.
 //   - On Linux, renameat2 with RENAME_EXCHANGE swaps the two folders in one
