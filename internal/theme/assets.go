@@ -59,3 +59,13 @@ func (t *Theme) assetURL(name string) (string, error) {
 	}
 	return t.opt.BasePath + a.Output, nil
 }
+
+// absAssetURL returns the absolute URL of an asset, for og:image and
+// JSON-LD.
+func (t *Theme) absAssetURL(name string) (string, error) {
+	u, err := t.assetURL(name)
+	if err != nil {
+		return "", err
+	}
+	return t.opt.AbsBase + u, nil
+}

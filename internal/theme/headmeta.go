@@ -44,17 +44,18 @@ func (t *Theme) headMeta(p *site.Page) (template.HTML, error) {
 	}
 	summary := p.Summary()
 
-	image, err := t.assetURL(shareImage)
-	if err != nil {
-		return "", err
-	}
-	image = t.opt.AbsBase + image
+	var image string
 	imageAlt, card := siteTitle, "summary_large_image"
 	switch {
 	case p.Story != nil && p.Story.Person.Photo != "":
 		image, imageAlt, card = cfg.AbsURL(p.BundleURL+p.Story.Person.Photo), p.Story.Person.PhotoAlt, "summary"
 	case p.Video != nil && p.Video.Video.Poster != "":
 		image, imageAlt = cfg.AbsURL(p.BundleURL+p.Video.Video.Poster), title
+	default:
+		var err error
+		if image, err = t.absAssetURL(shareImage); err != nil {
+			return "", err
+		}
 	}
 	ogType := "website"
 	switch {

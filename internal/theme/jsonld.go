@@ -26,10 +26,7 @@ func (t *Theme) pageFuncs() template.FuncMap {
 		"embedURL":   embedURL,
 		"tel":        telURL,
 		"paragraphs": paragraphs,
-		"absAsset": func(name string) (string, error) {
-			u, err := t.assetURL(name)
-			return t.opt.AbsBase + u, err
-		},
+		"absAsset":   t.absAssetURL,
 	}
 }
 
@@ -107,11 +104,10 @@ func (t *Theme) jsonLDValue(p *site.Page) (map[string]any, error) {
 		if v.Poster != "" {
 			thumb = abs(p.BundleURL + v.Poster)
 		} else {
-			u, err := t.assetURL(shareImage)
-			if err != nil {
+			var err error
+			if thumb, err = t.absAssetURL(shareImage); err != nil {
 				return nil, err
 			}
-			thumb = t.opt.AbsBase + u
 		}
 		doc["@type"] = "VideoObject"
 		doc["name"] = p.Page.Title
