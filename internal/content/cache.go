@@ -98,8 +98,8 @@ func (p *Page) Copy() *Page {
 	return &c
 }
 
-// Lookup returns the cached page of a site path and its diagnostics, or false when the cache does not hold it (or the file failed
-// to decode).
+// Lookup returns the cached page of a site path and its diagnostics, or
+// false when the cache does not hold it (or the file failed to decode).
 func (c *Cache) Lookup(path string) (*Page, []diag.Diagnostic, bool) {
 	p, ds, ok := c.get(path)
 	return p, ds, ok && p != nil

@@ -7,10 +7,11 @@ import (
 )
 
 // TestCacheSharesPages checks the contract of Cache: loads hand out the
-// cached page itself while its file and bundle are unchanged, a change to
-// the bundle's files gives a new page and leaves the one handed out before
-// as it was and is validated afresh, and completing a Copy of a translation (Inherit adds positions
-// and fields) leaves the cached page as the file says.
+// cached page itself while its file and bundle are unchanged; a change to
+// the bundle's files gives a new page, validated afresh, and leaves the
+// one handed out before as it was; and completing a Copy of a translation
+// (Inherit adds positions and fields) leaves the cached page as the file
+// says.
 func TestCacheSharesPages(t *testing.T) {
 	fsys := fstest.MapFS{
 		"content/stories/anna/index.md":    {Data: []byte("---\ntitle: Anna\ndate: 2025-02-01\nperson: {name: Anna Nowak, photo: photo.jpg, photo_alt: Anna w Porto}\nhost: {institution: U. Porto, country: PT}\nmobility_year: 2023\nconsent: {given: 2025-01-01}\n---\nTekst.\n")},

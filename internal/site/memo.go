@@ -27,7 +27,8 @@ type Memo struct {
 	// be reused for another body while the entry exists.
 	sums     map[*byte]bodySum
 	sumsUsed map[*byte]bool
-	// derived are the values the last site model derived from strings.
+	// derived are the values the last site model derived from strings
+	// and unchanged pages.
 	derived *derived
 }
 

@@ -13,8 +13,9 @@ import (
 // last, then date from the newest, then title in the language's collation,
 // then path. Each page's order key is computed once per build (keyPages),
 // so that sorting compares plain values. A collate.Collator is not safe
-// for concurrent use, so each language has its own sorter, used by one
-// goroutine at a time.
+// for concurrent use, so each language has its own sorter, whose keyPages
+// and collator are used by one goroutine at a time; sort compares the
+// order keys alone, and may run alongside.
 type sorter struct {
 	collator *collate.Collator
 	buf      collate.Buffer

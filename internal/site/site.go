@@ -263,7 +263,7 @@ type builder struct {
 	// order), collected by lists for taxonomies.
 	terms   [][]*Taxonomy
 	counter struct{ lists atomic.Int64 }
-	// derived are the values derived from strings in this build;
+	// derived are the values derived from strings and pages in this build;
 	// previous those of the last build, from Options.Memo (empty without
 	// one).
 	derived, previous *derived
