@@ -36,6 +36,12 @@
 // contains an escaped <pre> or <textarea>, or an xml:space attribute, is
 // therefore returned unchanged.
 //
+// HTML as simple as Markdown's (paragraphs, headings, lists, tables and
+// quotes with links, emphasis and images inside, and no white space that
+// would need collapsing) takes a fast path that writes the same bytes as
+// the minifier, for a fraction of its cost; anything else goes through the
+// minifier.
+//
 // A file that cannot be parsed yields an error naming it, with the line and
 // column when the minifier knows them.
 //

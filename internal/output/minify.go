@@ -90,6 +90,11 @@ func (m *Minifier) Minify(name string, data []byte) ([]byte, error) {
 	if !ok {
 		return data, nil
 	}
+	if mediaType == "text/html" {
+		if out, ok := compactHTML(data); ok {
+			return out, nil
+		}
+	}
 	out, err := m.m.Bytes(mediaType, data)
 	if err != nil {
 		return nil, minifyError(name, err)
