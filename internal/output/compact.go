@@ -226,24 +226,31 @@ func (c *compactor) text(src []byte, i int) (int, bool) {
 	}
 	j := i
 	for j < len(src) && src[j] != '<' {
+		// Ordinary bytes are copied a run at a time.
+		run := j
+		for j < len(src) && plainText[src[j]] {
+			j++
+		}
+		c.out = append(c.out, src[run:j]...)
+		if j == len(src) {
+			break
+		}
 		switch b := src[j]; {
+		case b == '<':
 		case b == ' ' || b == '\n':
 			if j+1 < len(src) && isSpace(src[j+1]) {
 				return 0, false
 			}
 			c.out = append(c.out, b)
 			j++
-		case b < ' ' || b == 0x7f:
-			return 0, false
 		case b == '&':
 			n := c.entity(src[j:])
 			if n == 0 {
 				return 0, false
 			}
 			j += n
-		default:
-			c.out = append(c.out, b)
-			j++
+		default: // a control character
+			return 0, false
 		}
 	}
 	last := src[j-1]
@@ -264,6 +271,15 @@ func (c *compactor) entity(s []byte) int {
 	}
 	return 0
 }
+
+// plainText marks the bytes that text copies as they are: all but
+// control characters, white space, '&' and '<'.
+var plainText = func() (t [256]bool) {
+	for b := range t {
+		t[b] = b > ' ' && b != 0x7f && b != '&' && b != '<'
+	}
+	return t
+}()
 
 func isLower(b byte) bool { return 'a' <= b && b <= 'z' }
 func isDigit(b byte) bool { return '0' <= b && b <= '9' }
