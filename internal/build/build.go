@@ -282,7 +282,7 @@ type minifiedMarkdown struct {
 
 func (c minifiedMarkdown) Convert(src []byte, opt markdown.Options) (markdown.Result, []diag.Diagnostic) {
 	res, ds := c.Converter.Convert(src, opt)
-	if small, err := c.minifier.Minify("content.html", res.HTML); err == nil {
+	if small, err := c.minifier.MinifyOwned("content.html", res.HTML); err == nil {
 		res.HTML = small
 	}
 	return res, ds

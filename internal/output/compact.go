@@ -15,9 +15,10 @@ import "bytes"
 // attribute value it would rewrite in another way. The caller then runs
 // the minifier. When it returns ok, out is byte for byte what the
 // minifier gives, which TestCompactMatchesMinifier and
-// FuzzCompactMatchesMinifier check.
-func compactHTML(src []byte) (out []byte, ok bool) {
-	c := compactor{out: make([]byte, 0, len(src))}
+// FuzzCompactMatchesMinifier check; it is appended to dst[:0], which must
+// not overlap src.
+func compactHTML(dst, src []byte) (out []byte, ok bool) {
+	c := compactor{out: dst[:0]}
 	for i := 0; i < len(src); {
 		var next int
 		if src[i] == '<' {
@@ -226,9 +227,10 @@ func (c *compactor) text(src []byte, i int) (int, bool) {
 	}
 	j := i
 	for j < len(src) && src[j] != '<' {
-		// Ordinary bytes are copied a run at a time.
+		// Ordinary bytes, and single spaces between them, are copied a run
+		// at a time.
 		run := j
-		for j < len(src) && plainText[src[j]] {
+		for j < len(src) && (plainText[src[j]] || src[j] == ' ' && j > run && j+1 < len(src) && plainText[src[j+1]]) {
 			j++
 		}
 		c.out = append(c.out, src[run:j]...)

@@ -90,7 +90,7 @@ func minifyFull(tb testing.TB, m *Minifier, html []byte) []byte {
 // the minifier does; it reports whether compactHTML took it.
 func checkCompact(tb testing.TB, m *Minifier, html []byte) bool {
 	tb.Helper()
-	out, ok := compactHTML(html)
+	out, ok := compactHTML(nil, html)
 	if !ok {
 		return false
 	}
@@ -104,6 +104,22 @@ func TestCompactMatchesMinifier(t *testing.T) {
 	m := NewMinifier()
 	for _, s := range compactSeeds {
 		checkCompact(t, m, []byte(s))
+	}
+}
+
+// TestMinifyOwned checks that MinifyOwned gives what Minify gives, for
+// HTML that takes the fast path and HTML that does not, one after the
+// other so that the scratch buffers are used again.
+func TestMinifyOwned(t *testing.T) {
+	m := NewMinifier()
+	for range 2 {
+		for _, s := range compactSeeds {
+			want, wantErr := m.Minify("x.html", []byte(s))
+			got, err := m.MinifyOwned("x.html", []byte(s))
+			if !bytes.Equal(got, want) || (err == nil) != (wantErr == nil) {
+				t.Errorf("MinifyOwned(%q) = %q, %v; Minify gives %q, %v", s, got, err, want, wantErr)
+			}
+		}
 	}
 }
 
