@@ -339,7 +339,6 @@ func ReadLimited(fsys fs.FS, name string, limit int64) ([]byte, error) {
 		return nil, fmt.Errorf("cannot read file: %w", unwrapPath(err))
 	}
 	defer f.Close()
-	tooLarge := fmt.Errorf("file too large: the limit is %s", formatSize(limit))
 	size := int64(512)
 	if info, err := f.Stat(); err == nil {
 		if info.Size() > limit {
@@ -365,7 +364,7 @@ func ReadLimited(fsys fs.FS, name string, limit int64) ([]byte, error) {
 		}
 	}
 	if int64(len(data)) > limit {
-		return nil, tooLarge
+		return nil, fmt.Errorf("file too large: the limit is %s", formatSize(limit))
 	}
 	return data, nil
 }

@@ -65,7 +65,10 @@ func (t *Theme) headMeta(p *site.Page) (template.HTML, error) {
 		ogType = "video.other"
 	}
 
+	// The tags take about 1.2 KB besides the summary, which is written
+	// three times.
 	var w tagWriter
+	w.Grow(2048 + 3*len(summary))
 	if summary != "" {
 		w.tag("meta", "name", "description", "content", summary)
 	}
