@@ -47,56 +47,84 @@ func (t *Theme) jsonLD(p *site.Page) (template.JS, error) {
 	return template.JS(data), err
 }
 
+// The types below are the JSON-LD objects that jsonLD writes. Their fields
+// are declared in the order of their JSON keys, so that encoding/json
+// writes the keys sorted, as it does for a map
+// (TestJSONLDKeysSorted); a key with an empty value is left out unless it
+// is always written.
+
+// ldDoc is the object that describes the page.
+type ldDoc struct {
+	Context          string    `json:"@context"`
+	Type             string    `json:"@type"`
+	Author           *ldPerson `json:"author,omitempty"`
+	ContentURL       string    `json:"contentUrl,omitempty"`
+	DatePublished    string    `json:"datePublished,omitempty"`
+	Description      string    `json:"description,omitempty"`
+	Duration         string    `json:"duration,omitempty"`
+	EmbedURL         string    `json:"embedUrl,omitempty"`
+	Headline         string    `json:"headline,omitempty"`
+	Image            string    `json:"image,omitempty"`
+	InLanguage       string    `json:"inLanguage"`
+	IsPartOf         *ldOrg    `json:"isPartOf,omitempty"`
+	MainEntityOfPage string    `json:"mainEntityOfPage,omitempty"`
+	Name             *string   `json:"name,omitempty"`
+	Publisher        *ldOrg    `json:"publisher,omitempty"`
+	ThumbnailURL     []string  `json:"thumbnailUrl,omitempty"`
+	UploadDate       string    `json:"uploadDate,omitempty"`
+	URL              string    `json:"url"`
+}
+
+// ldPerson is the alumnus or alumna who wrote a story.
+type ldPerson struct {
+	Type     string `json:"@type"`
+	AlumniOf *ldOrg `json:"alumniOf"`
+	Image    string `json:"image,omitempty"`
+	JobTitle string `json:"jobTitle,omitempty"`
+	Name     string `json:"name"`
+	WorksFor *ldOrg `json:"worksFor,omitempty"`
+}
+
+// ldOrg is the university, the web site or an employer.
+type ldOrg struct {
+	Type string `json:"@type"`
+	Name string `json:"name"`
+	URL  string `json:"url,omitempty"`
+}
+
 // jsonLDValue returns the value that jsonLD encodes; nil for the page "not
 // found".
-func (t *Theme) jsonLDValue(p *site.Page) (map[string]any, error) {
+func (t *Theme) jsonLDValue(p *site.Page) (*ldDoc, error) {
+	if p.Kind == content.KindNotFound {
+		return nil, nil
+	}
 	cfg := p.Site.Config
 	abs := func(rel string) string { return cfg.AbsURL(rel) }
-	university := map[string]any{"@type": "CollegeOrUniversity", "name": p.University()}
-	if cfg.University.URL != "" {
-		university["url"] = cfg.University.URL
-	}
-	website := map[string]any{"@type": "WebSite", "name": p.SiteTitle()}
+	university := &ldOrg{Type: "CollegeOrUniversity", Name: p.University(), URL: cfg.University.URL}
+	website := &ldOrg{Type: "WebSite", Name: p.SiteTitle()}
 	if home := p.Language.Home; home != nil {
-		website["url"] = home.Permalink
+		website.URL = home.Permalink
 	}
-	doc := map[string]any{
-		"@context":   "https://schema.org",
-		"url":        p.Permalink,
-		"inLanguage": p.Page.Lang,
-	}
-	if p.Summary() != "" {
-		doc["description"] = p.Summary()
-	}
+	doc := &ldDoc{Context: "https://schema.org", URL: p.Permalink, InLanguage: p.Page.Lang, Description: p.Summary()}
+	title := p.Page.Title
 	switch {
-	case p.Kind == content.KindNotFound:
-		return nil, nil
 	case p.IsHome():
-		doc["@type"] = "WebSite"
-		doc["name"] = p.SiteTitle()
-		doc["publisher"] = university
+		siteTitle := p.SiteTitle()
+		doc.Type, doc.Name, doc.Publisher = "WebSite", &siteTitle, university
 	case p.Story != nil:
 		s := p.Story
-		person := map[string]any{"@type": "Person", "name": s.Person.Name, "alumniOf": university}
-		if s.Profession != "" {
-			person["jobTitle"] = s.Profession
-		}
+		person := &ldPerson{Type: "Person", Name: s.Person.Name, AlumniOf: university, JobTitle: s.Profession}
 		if s.Employer != "" {
-			person["worksFor"] = map[string]any{"@type": "Organization", "name": s.Employer}
+			person.WorksFor = &ldOrg{Type: "Organization", Name: s.Employer}
 		}
-		doc["@type"] = "Article"
-		doc["headline"] = p.Page.Title
-		doc["mainEntityOfPage"] = p.Permalink
-		doc["author"] = person
-		doc["publisher"] = university
-		doc["isPartOf"] = website
+		doc.Type, doc.Headline, doc.MainEntityOfPage = "Article", title, p.Permalink
+		doc.Author, doc.Publisher, doc.IsPartOf = person, university, website
 		if !p.Date.IsZero() {
-			doc["datePublished"] = p.Time().Format(time.DateOnly)
+			doc.DatePublished = p.Time().Format(time.DateOnly)
 		}
 		if s.Person.Photo != "" {
-			photo := abs(p.BundleURL + s.Person.Photo)
-			doc["image"] = photo
-			person["image"] = photo
+			doc.Image = abs(p.BundleURL + s.Person.Photo)
+			person.Image = doc.Image
 		}
 	case p.Video != nil:
 		v := p.Video.Video
@@ -109,27 +137,21 @@ func (t *Theme) jsonLDValue(p *site.Page) (map[string]any, error) {
 				return nil, err
 			}
 		}
-		doc["@type"] = "VideoObject"
-		doc["name"] = p.Page.Title
-		doc["thumbnailUrl"] = []string{thumb}
-		doc["uploadDate"] = p.Time().Format(time.RFC3339)
-		doc["publisher"] = university
+		doc.Type, doc.Name, doc.ThumbnailURL = "VideoObject", &title, []string{thumb}
+		doc.UploadDate = p.Time().Format(time.RFC3339)
+		doc.Publisher = university
 		if v.Duration.Duration > 0 {
-			doc["duration"] = v.Duration.ISO8601()
+			doc.Duration = v.Duration.ISO8601()
 		}
-		if e := embedURL(v); e != "" {
-			doc["embedUrl"] = e
-		}
+		doc.EmbedURL = embedURL(v)
 		if v.Provider == "file" && v.Src != "" {
-			doc["contentUrl"] = abs(p.BundleURL + v.Src)
+			doc.ContentURL = abs(p.BundleURL + v.Src)
 		}
-		if p.Summary() == "" {
-			doc["description"] = p.Page.Title
+		if doc.Description == "" {
+			doc.Description = title
 		}
 	default:
-		doc["@type"] = "WebPage"
-		doc["name"] = p.Page.Title
-		doc["isPartOf"] = website
+		doc.Type, doc.Name, doc.IsPartOf = "WebPage", &title, website
 	}
 	return doc, nil
 }

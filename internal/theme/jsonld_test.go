@@ -1,7 +1,9 @@
 package theme
 
 import (
+	"reflect"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/alumni-site/alumni/internal/content"
@@ -43,5 +45,22 @@ func TestParagraphs(t *testing.T) {
 	}
 	if got := paragraphs("  \n\n "); got != nil {
 		t.Errorf("paragraphs of blank text = %q, want none", got)
+	}
+}
+
+// TestJSONLDKeysSorted checks that the fields of the JSON-LD types are
+// declared in the order of their keys, so that jsonLD writes the keys
+// sorted, as its documentation says.
+func TestJSONLDKeysSorted(t *testing.T) {
+	for _, v := range []any{ldDoc{}, ldPerson{}, ldOrg{}} {
+		typ := reflect.TypeOf(v)
+		var keys []string
+		for f := range typ.Fields() {
+			key, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+			keys = append(keys, key)
+		}
+		if !slices.IsSorted(keys) {
+			t.Errorf("%s: the JSON keys %q are not in sorted order", typ.Name(), keys)
+		}
 	}
 }
