@@ -32,8 +32,10 @@ type Page struct {
 	head      uint64
 	bodyStart int
 	dropped   bool
-	// Positions maps front-matter keys to their positions in the file.
-	Positions decode.Positions
+	// Positions maps front-matter keys to their positions in the file;
+	// positionsDropped is set when DropPositions let go of them.
+	Positions        decode.Positions
+	positionsDropped bool
 	// Files lists the other files of the page's bundle, as slash paths
 	// relative to the bundle folder, sorted; nil for a single-file page.
 	Files []string
@@ -156,9 +158,22 @@ func (p *Page) pos(key string) diag.Pos {
 }
 
 // Has reports whether the page's front matter sets key (a dotted path).
+// It must not be asked after DropPositions.
 func (p *Page) Has(key string) bool {
+	if p.positionsDropped {
+		panic("content: Has after DropPositions")
+	}
 	_, ok := p.Positions[key]
 	return ok
+}
+
+// DropPositions lets go of Positions, which only diagnostics and Has need
+// and which are a fifth of a large build's live heap. A build calls it
+// once its site model is made and its files are planned, when every
+// diagnostic that names a front-matter key has been reported; the preview,
+// which builds again, keeps them.
+func (p *Page) DropPositions() {
+	p.Positions, p.positionsDropped = nil, true
 }
 
 func (p *Page) errorf(key, format string, args ...any) diag.Diagnostic {
