@@ -42,3 +42,28 @@ func TestReadBody(t *testing.T) {
 		t.Errorf("after deleting the file: err = %v", err)
 	}
 }
+
+// TestDropPositions checks that DropPositions lets go of the positions and
+// that Has, which would answer false for every key without them, refuses
+// to answer.
+func TestDropPositions(t *testing.T) {
+	fsys := fstest.MapFS{"content/o-nas.md": {Data: []byte("---\ntitle: O nas\n---\nTekst.\n")}}
+	pages, ds := Load(fsys, Options{Languages: []string{"pl"}, DefaultLanguage: "pl"})
+	if len(ds) > 0 || len(pages) != 1 {
+		t.Fatalf("load: %d pages, %v", len(pages), ds)
+	}
+	p := pages[0]
+	if !p.Has("title") {
+		t.Fatal(`Has("title") = false before DropPositions`)
+	}
+	p.DropPositions()
+	if p.Positions != nil {
+		t.Errorf("Positions = %v after DropPositions, want nil", p.Positions)
+	}
+	defer func() {
+		if recover() == nil {
+			t.Error("Has after DropPositions did not panic")
+		}
+	}()
+	p.Has("title")
+}

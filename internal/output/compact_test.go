@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/alumni-site/alumni/internal/decode"
 	"github.com/alumni-site/alumni/internal/markdown"
 	"github.com/alumni-site/alumni/internal/sitegen"
 )
@@ -157,7 +158,11 @@ func TestCompactTakesMarkdown(t *testing.T) {
 			if strings.HasSuffix(f, ".en.md") {
 				lang = "en"
 			}
-			res, _ := conv.Convert(cutFrontMatter(src), markdown.Options{Path: f, Lang: lang, FirstLine: 1})
+			doc, err := decode.Split(f, src)
+			if err != nil {
+				t.Fatal(err)
+			}
+			res, _ := conv.Convert(doc.Body, markdown.Options{Path: f, Lang: lang, FirstLine: doc.BodyLine})
 			if checkCompact(t, m, res.HTML) {
 				taken++
 			}
@@ -168,18 +173,6 @@ func TestCompactTakesMarkdown(t *testing.T) {
 			t.Errorf("%s: compactHTML took %d of %d pages, fewer than %.0f%%", c.glob, taken, len(files), 100*c.minRate)
 		}
 	}
-}
-
-// cutFrontMatter returns src after a front matter between "---" lines.
-func cutFrontMatter(src []byte) []byte {
-	rest, ok := bytes.CutPrefix(src, []byte("---\n"))
-	if !ok {
-		return src
-	}
-	if _, body, ok := bytes.Cut(rest, []byte("\n---\n")); ok {
-		return body
-	}
-	return src
 }
 
 // FuzzCompactMatchesMinifier checks that whatever HTML compactHTML takes,

@@ -29,7 +29,7 @@ type Minifier struct {
 	// layouts minifies the HTML of templates, leaving {{ actions }} and
 	// the content of <script> and <style> as they are.
 	layouts *minify.M
-	// scratch holds buffers that MinifyOwned compacts HTML into.
+	// scratch holds the buffers that compact writes into.
 	scratch sync.Pool
 }
 
@@ -89,16 +89,7 @@ func (m *Minifier) MinifyLayout(name string, src []byte) ([]byte, error) {
 // .css .js .json .svg .xml); other files are returned unchanged. The error
 // names the file and, when known, the line and column of the problem.
 func (m *Minifier) Minify(name string, data []byte) ([]byte, error) {
-	mediaType, ok := mediaTypes[strings.ToLower(path.Ext(name))]
-	if !ok {
-		return data, nil
-	}
-	if mediaType == "text/html" {
-		if out, ok := compactHTML(make([]byte, 0, len(data)), data); ok {
-			return out, nil
-		}
-	}
-	return m.minify(name, mediaType, data)
+	return m.minify(name, data, false)
 }
 
 // MinifyOwned is Minify for data that the caller gives up: the result may
@@ -106,41 +97,53 @@ func (m *Minifier) Minify(name string, data []byte) ([]byte, error) {
 // documentation) then costs no new memory, which matters for the Markdown
 // of every page of a build.
 func (m *Minifier) MinifyOwned(name string, data []byte) ([]byte, error) {
+	return m.minify(name, data, true)
+}
+
+// minify is Minify, writing the result of the fast path over data when
+// owned is set.
+func (m *Minifier) minify(name string, data []byte, owned bool) ([]byte, error) {
 	mediaType, ok := mediaTypes[strings.ToLower(path.Ext(name))]
 	if !ok {
 		return data, nil
 	}
 	if mediaType == "text/html" {
-		buf, _ := m.scratch.Get().(*[]byte)
-		if buf == nil {
-			buf = new([]byte)
-		}
-		out, ok := compactHTML(*buf, data)
-		if ok {
-			data = data[:copy(data, out)]
-			if cap(out) <= maxScratch {
-				*buf = out
-			}
-		}
-		m.scratch.Put(buf)
-		if ok {
-			return data, nil
+		if out, ok := m.compact(data, owned); ok {
+			return out, nil
 		}
 	}
-	return m.minify(name, mediaType, data)
-}
-
-// maxScratch is the largest scratch buffer MinifyOwned keeps.
-const maxScratch = 1 << 20
-
-// minify runs the minifier of mediaType over data.
-func (m *Minifier) minify(name, mediaType string, data []byte) ([]byte, error) {
 	out, err := m.m.Bytes(mediaType, data)
 	if err != nil {
 		return nil, minifyError(name, err)
 	}
 	return out, nil
 }
+
+// compact runs compactHTML over data into a pooled scratch buffer, so that
+// HTML it refuses (a whole page, whose doctype ends the scan at once) costs
+// no allocation. What it takes is written over data when owned is set, and
+// into a new slice otherwise.
+func (m *Minifier) compact(data []byte, owned bool) ([]byte, bool) {
+	buf, _ := m.scratch.Get().(*[]byte)
+	if buf == nil {
+		buf = new([]byte)
+	}
+	defer m.scratch.Put(buf)
+	out, ok := compactHTML(*buf, data)
+	if !ok {
+		return nil, false
+	}
+	if cap(out) <= maxScratch {
+		*buf = out
+	}
+	if owned {
+		return data[:copy(data, out)], true
+	}
+	return bytes.Clone(out), true
+}
+
+// maxScratch is the largest scratch buffer compact keeps.
+const maxScratch = 1 << 20
 
 // minifyError formats err as "name:line:col: cannot minify: message" when
 // the minifier reports a position, and "name: cannot minify: err" otherwise.

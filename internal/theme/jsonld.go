@@ -68,11 +68,13 @@ type ldDoc struct {
 	InLanguage       string    `json:"inLanguage"`
 	IsPartOf         *ldOrg    `json:"isPartOf,omitempty"`
 	MainEntityOfPage string    `json:"mainEntityOfPage,omitempty"`
-	Name             *string   `json:"name,omitempty"`
-	Publisher        *ldOrg    `json:"publisher,omitempty"`
-	ThumbnailURL     []string  `json:"thumbnailUrl,omitempty"`
-	UploadDate       string    `json:"uploadDate,omitempty"`
-	URL              string    `json:"url"`
+	// Name is a pointer so that a name that is set but empty (a site
+	// without a title) is still written.
+	Name         *string  `json:"name,omitempty"`
+	Publisher    *ldOrg   `json:"publisher,omitempty"`
+	ThumbnailURL []string `json:"thumbnailUrl,omitempty"`
+	UploadDate   string   `json:"uploadDate,omitempty"`
+	URL          string   `json:"url"`
 }
 
 // ldPerson is the alumnus or alumna who wrote a story.
