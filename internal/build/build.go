@@ -68,6 +68,9 @@ type Options struct {
 	// wrapMarkdown, when set, wraps the build's Markdown converter; tests
 	// count conversions with it.
 	wrapMarkdown func(site.Converter) site.Converter
+	// htmlTemplateOnly and checkExec set the theme options of the same
+	// names; tests compare the two executors of templates with them.
+	htmlTemplateOnly, checkExec bool
 }
 
 // Result reports what a build did.
@@ -264,6 +267,9 @@ func (b *builder) loadTheme(cfg *config.Config, minifier *output.Minifier) (*the
 		// of times.
 		MinifyLayout: minifyLayout,
 		CheckCached:  b.opt.CheckCached,
+
+		HTMLTemplateOnly: b.opt.htmlTemplateOnly,
+		CheckExec:        b.opt.checkExec,
 	})
 	return th, ds
 }

@@ -33,6 +33,13 @@
 // and line, and the column when html/template knows it. Files of the
 // embedded theme are named themes/default/layouts/x.html.
 //
+// html/template executes a layout (and a partialCached fragment) the first
+// time; from then on the Renderer executes the escaped templates compiled
+// by package templateexec, which gives the same bytes at a fraction of the
+// cost, and hands back to html/template whatever it leaves to it (an
+// error, a value it does not escape itself). A theme may use any feature
+// of html/template: what templateexec does not run simply runs as before.
+//
 // # Functions
 //
 //	T "key"            the UI string in the page's language; a key missing

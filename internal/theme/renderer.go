@@ -10,6 +10,7 @@ import (
 
 	"github.com/alumni-site/alumni/internal/diag"
 	"github.com/alumni-site/alumni/internal/site"
+	"github.com/alumni-site/alumni/internal/templateexec"
 )
 
 // maxVariants is how many variant values partialCached takes after the
@@ -31,7 +32,7 @@ type Renderer struct {
 	// by language and layout, made on first use; the clones' partialCached
 	// is bound to frags.
 	mu    sync.Mutex
-	sets  map[[2]string]*template.Template
+	sets  map[[2]string]*set
 	frags fragments
 }
 
@@ -39,7 +40,7 @@ type Renderer struct {
 func (t *Theme) NewRenderer() *Renderer { return t.newRenderer(t.sets, t.minified) }
 
 func (t *Theme) newRenderer(family map[string]map[string]*template.Template, minified bool) *Renderer {
-	return &Renderer{t: t, family: family, minified: minified, sets: map[[2]string]*template.Template{}, frags: fragments{m: map[fragmentKey]*fragment{}}}
+	return &Renderer{t: t, family: family, minified: minified, sets: map[[2]string]*set{}, frags: fragments{m: map[fragmentKey]*fragment{}}}
 }
 
 // Forget empties the fragment cache, after the model was changed in place.
@@ -100,7 +101,7 @@ func (r *Renderer) render(buf *bytes.Buffer, lang, layout string, data any) erro
 	if err != nil {
 		return err
 	}
-	if err := set.ExecuteTemplate(buf, "base.html", data); err != nil {
+	if err := set.execute(buf, "base.html", data); err != nil {
 		return r.t.templateError(err)
 	}
 	return nil
@@ -112,26 +113,96 @@ const maxPooledBuffer = 1 << 20
 // set returns the Renderer's clone of the set for lang and layout. The
 // theme's own sets are never executed, so that they can be cloned for
 // every Renderer (html/template refuses to clone an executed set).
-func (r *Renderer) set(lang, layout string) (*template.Template, error) {
+func (r *Renderer) set(lang, layout string) (*set, error) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	key := [2]string{lang, layout}
-	if set, ok := r.sets[key]; ok {
-		return set, nil
+	if s, ok := r.sets[key]; ok {
+		return s, nil
 	}
 	master := r.family[lang][layout]
 	if master == nil {
 		return nil, diag.Errorf(r.t.opt.Display("layouts"), diag.Pos{}, "no layout %q", layout)
 	}
-	set, err := master.Clone()
+	clone, err := master.Clone()
 	if err != nil {
 		return nil, diag.Errorf(r.t.opt.Display("layouts"), diag.Pos{}, "%v", err)
 	}
-	set.Funcs(template.FuncMap{"partialCached": func(name string, data any, variants ...any) (template.HTML, error) {
-		return r.partialCached(set, lang, name, data, variants)
-	}})
-	r.sets[key] = set
-	return set, nil
+	s := &set{tmpl: clone, check: r.t.opt.CheckExec}
+	partialCached := func(name string, data any, variants ...any) (template.HTML, error) {
+		return r.partialCached(s, lang, name, data, variants)
+	}
+	clone.Funcs(template.FuncMap{"partialCached": partialCached})
+	if !r.t.opt.HTMLTemplateOnly {
+		funcs := r.t.funcs(lang)
+		funcs["partialCached"] = partialCached
+		s.fast = templateexec.New(clone, funcs)
+	}
+	r.sets[key] = s
+	return s, nil
+}
+
+// set is a Renderer's clone of a theme's set, for one language and
+// layout. Once html/template has executed a template of it, the template
+// is compiled with templateexec, which executes it from then on; whatever
+// templateexec leaves to html/template (an error, a rare value) is
+// executed by html/template again.
+type set struct {
+	tmpl *template.Template
+	// fast compiles the templates; nil with Options.HTMLTemplateOnly.
+	fast *templateexec.Set
+	// compiled maps a template's name to its compiled form, or to nil
+	// when templateexec refused it.
+	compiled sync.Map
+	// check compares the two executors' outputs (Options.CheckExec).
+	check bool
+}
+
+// execute appends the template name applied to data to buf.
+func (s *set) execute(buf *bytes.Buffer, name string, data any) error {
+	start := buf.Len()
+	if c, _ := s.compiled.Load(name); c != nil && c.(*templateexec.Template) != nil {
+		err := c.(*templateexec.Template).Execute(buf, data)
+		if err == nil && !s.check {
+			return nil
+		}
+		if err == nil {
+			return s.compare(buf, start, name, data)
+		}
+		buf.Truncate(start)
+	}
+	if err := s.tmpl.ExecuteTemplate(buf, name, data); err != nil {
+		return err
+	}
+	if s.fast != nil {
+		if _, done := s.compiled.Load(name); !done {
+			var c *templateexec.Template
+			if t, err := s.fast.Compile(name); err == nil {
+				c = t
+			}
+			s.compiled.LoadOrStore(name, c)
+		}
+	}
+	return nil
+}
+
+// compare executes name with html/template too and reports output that
+// differs from what templateexec appended to buf after start.
+func (s *set) compare(buf *bytes.Buffer, start int, name string, data any) error {
+	var want bytes.Buffer
+	if err := s.tmpl.ExecuteTemplate(&want, name, data); err != nil {
+		return fmt.Errorf("%s: html/template failed where templateexec did not: %w", name, err)
+	}
+	if got := buf.Bytes()[start:]; !bytes.Equal(got, want.Bytes()) {
+		i := 0
+		for i < len(got) && i < len(want.Bytes()) && got[i] == want.Bytes()[i] {
+			i++
+		}
+		from := max(0, i-40)
+		return fmt.Errorf("%s: templateexec and html/template differ at byte %d: %q against %q", name, i,
+			got[from:min(len(got), i+40)], want.Bytes()[from:min(want.Len(), i+40)])
+	}
+	return nil
 }
 
 // fragments is the cache of partialCached.
@@ -157,7 +228,7 @@ type fragment struct {
 // partialCached renders the partial name with data the first time it is
 // asked for with these variants in this language, and returns the same
 // HTML every later time. Two pages asking at once render it once.
-func (r *Renderer) partialCached(set *template.Template, lang, name string, data any, variants []any) (template.HTML, error) {
+func (r *Renderer) partialCached(set *set, lang, name string, data any, variants []any) (template.HTML, error) {
 	if len(variants) > maxVariants {
 		return "", fmt.Errorf("%q: at most %d variants, got %d", name, maxVariants, len(variants))
 	}
@@ -176,12 +247,12 @@ func (r *Renderer) partialCached(set *template.Template, lang, name string, data
 	}
 	r.frags.mu.Unlock()
 	f.once.Do(func() {
-		if set.Lookup(name) == nil {
+		if set.tmpl.Lookup(name) == nil {
 			f.err = fmt.Errorf("no template %q", name)
 			return
 		}
 		var buf bytes.Buffer
-		if err := set.ExecuteTemplate(&buf, name, data); err != nil {
+		if err := set.execute(&buf, name, data); err != nil {
 			f.err = r.t.templateError(err)
 			return
 		}
@@ -189,7 +260,7 @@ func (r *Renderer) partialCached(set *template.Template, lang, name string, data
 	})
 	if r.t.opt.CheckCached && f.err == nil {
 		var buf bytes.Buffer
-		if err := set.ExecuteTemplate(&buf, name, data); err != nil {
+		if err := set.tmpl.ExecuteTemplate(&buf, name, data); err != nil {
 			return "", r.t.templateError(err)
 		}
 		if buf.String() != string(f.html) {

@@ -46,6 +46,11 @@ type Options struct {
 	// fragment it would reuse: a variant is missing. It is for theme
 	// authors and tests, and costs what the cache saves.
 	CheckCached bool
+	// HTMLTemplateOnly executes every template with html/template, never
+	// with the compiled templates of templateexec; CheckExec executes
+	// every page and fragment with both and reports a template whose
+	// outputs differ. Both are for tests.
+	HTMLTemplateOnly, CheckExec bool
 }
 
 // Theme is a loaded theme, ready to render pages concurrently.
