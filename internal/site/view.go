@@ -89,18 +89,3 @@ func (p *Page) SiteParam(key string) any {
 	}
 	return v
 }
-
-// Title, Lang and Section give layouts the fields of content.Page that
-// they read most. html/template looks a field up by name on every use, and
-// a field promoted from an embedded struct costs it a breadth-first search
-// through the embedded structs each time; a method of Page itself is found
-// directly. Go code reads the fields (p.Page.Title).
-
-// Title returns the page's title.
-func (p *Page) Title() string { return p.Page.Title }
-
-// Lang returns the page's language code.
-func (p *Page) Lang() string { return p.Page.Lang }
-
-// Section returns the page's section ("" for a top-level page).
-func (p *Page) Section() string { return p.Page.Section }

@@ -1,8 +1,10 @@
 package templateexec
 
 import (
+	"html/template"
 	"reflect"
 	"sync/atomic"
+	"time"
 )
 
 // command is one command of a pipeline; final is the value of the command
@@ -176,20 +178,111 @@ type callCommand struct {
 	name string
 	fn   reflect.Value
 	args []operand
+	// direct, when set, calls fn without reflect (see directCall).
+	direct directFunc
 }
 
-func newCall(name string, fn reflect.Value, args []operand) command {
-	return &callCommand{name: name, fn: fn, args: args}
+// directFunc calls a function of a known signature with arguments already
+// of its parameters' types, and returns its result as text of a content
+// kind.
+type directFunc func(args []reflect.Value) (string, content, error)
+
+var timeType = reflect.TypeFor[time.Time]()
+
+// directCall returns a directFunc for the signatures of the functions
+// that layouts call most (T, asset, country, date, partialCached), and
+// nil for any other.
+func directCall(fn any) directFunc {
+	switch f := fn.(type) {
+	case func(string) string:
+		return func(a []reflect.Value) (string, content, error) { return f(a[0].String()), plainText, nil }
+	case func(string) (string, error):
+		return func(a []reflect.Value) (string, content, error) {
+			s, err := f(a[0].String())
+			return s, plainText, err
+		}
+	case func(time.Time) string:
+		return func(a []reflect.Value) (string, content, error) {
+			if a[0].Type() != timeType {
+				return "", 0, fallback("not a time.Time")
+			}
+			return f(a[0].Interface().(time.Time)), plainText, nil
+		}
+	case func(string, any, ...any) (template.HTML, error):
+		return func(a []reflect.Value) (string, content, error) {
+			h, err := f(a[0].String(), anyOf(a[1]), interfaces(a[2:])...)
+			return string(h), htmlContent, err
+		}
+	}
+	return nil
+}
+
+// anyOf returns v as an any; an invalid value is nil.
+func anyOf(v reflect.Value) any {
+	if !v.IsValid() {
+		return nil
+	}
+	return v.Interface()
+}
+
+func newCall(name string, fn reflect.Value, args []operand) *callCommand {
+	return &callCommand{name: name, fn: fn, args: args, direct: directCall(fn.Interface())}
 }
 
 func (c *callCommand) eval(st *state, dot, final reflect.Value, hasFinal bool) (reflect.Value, error) {
-	return call(st, dot, c.fn, c.fn.Type(), c.args, final, hasFinal)
+	if c.direct == nil {
+		return call(st, dot, c.fn, c.fn.Type(), c.args, final, hasFinal)
+	}
+	s, kind, err := c.text(st, dot, final, hasFinal)
+	if err != nil {
+		return reflect.Value{}, err
+	}
+	if kind == htmlContent {
+		return reflect.ValueOf(template.HTML(s)), nil
+	}
+	return reflect.ValueOf(s), nil
+}
+
+// text calls a function that has a directFunc and returns its result as
+// text, without making a reflect.Value of it.
+func (c *callCommand) text(st *state, dot, final reflect.Value, hasFinal bool) (string, content, error) {
+	var buf [4]reflect.Value
+	argv, err := arguments(st, dot, c.fn.Type(), c.args, final, hasFinal, buf[:0])
+	if err != nil {
+		return "", 0, err
+	}
+	s, kind, err := c.direct(argv)
+	if err != nil {
+		return "", 0, fallback("%s: %v", c.name, err)
+	}
+	return s, kind, nil
 }
 
 // call calls fn, of type typ, with the arguments args and final, each
 // converted to its parameter's type as text/template does. A function that
 // returns an error fails the call.
 func call(st *state, dot, fn reflect.Value, typ reflect.Type, args []operand, final reflect.Value, hasFinal bool) (reflect.Value, error) {
+	if typ.NumOut() == 0 || typ.NumOut() > 2 || (typ.NumOut() == 2 && typ.Out(1) != errorType) {
+		return reflect.Value{}, fallback("a function of %d results", typ.NumOut())
+	}
+	var buf [4]reflect.Value
+	argv, err := arguments(st, dot, typ, args, final, hasFinal, buf[:0])
+	if err != nil {
+		return reflect.Value{}, err
+	}
+	out := fn.Call(argv)
+	if len(out) == 2 && !out[1].IsNil() {
+		return reflect.Value{}, fallback("%v", out[1].Interface())
+	}
+	if v := out[0]; v.Type() == reflectValueType {
+		return v.Interface().(reflect.Value), nil
+	}
+	return out[0], nil
+}
+
+// arguments evaluates the arguments of a call of a function of type typ
+// and appends them to argv, each converted to its parameter's type.
+func arguments(st *state, dot reflect.Value, typ reflect.Type, args []operand, final reflect.Value, hasFinal bool, argv []reflect.Value) ([]reflect.Value, error) {
 	numIn := len(args)
 	if hasFinal {
 		numIn++
@@ -198,16 +291,11 @@ func call(st *state, dot, fn reflect.Value, typ reflect.Type, args []operand, fi
 	if typ.IsVariadic() {
 		numFixed = typ.NumIn() - 1
 		if numIn < numFixed {
-			return reflect.Value{}, fallback("wrong number of arguments")
+			return nil, fallback("wrong number of arguments")
 		}
 	} else if numIn != typ.NumIn() {
-		return reflect.Value{}, fallback("wrong number of arguments")
+		return nil, fallback("wrong number of arguments")
 	}
-	if typ.NumOut() == 0 || typ.NumOut() > 2 || (typ.NumOut() == 2 && typ.Out(1) != errorType) {
-		return reflect.Value{}, fallback("a function of %d results", typ.NumOut())
-	}
-	var buf [4]reflect.Value
-	argv := buf[:0]
 	for i, a := range args {
 		var t reflect.Type
 		if i < numFixed {
@@ -217,7 +305,7 @@ func call(st *state, dot, fn reflect.Value, typ reflect.Type, args []operand, fi
 		}
 		v, err := argValue(st, dot, a, t)
 		if err != nil {
-			return reflect.Value{}, err
+			return nil, err
 		}
 		argv = append(argv, v)
 	}
@@ -232,18 +320,11 @@ func call(st *state, dot, fn reflect.Value, typ reflect.Type, args []operand, fi
 		}
 		v, err := convert(final, t)
 		if err != nil {
-			return reflect.Value{}, err
+			return nil, err
 		}
 		argv = append(argv, v)
 	}
-	out := fn.Call(argv)
-	if len(out) == 2 && !out[1].IsNil() {
-		return reflect.Value{}, fallback("%v", out[1].Interface())
-	}
-	if v := out[0]; v.Type() == reflectValueType {
-		return v.Interface().(reflect.Value), nil
-	}
-	return out[0], nil
+	return argv, nil
 }
 
 // argValue evaluates an argument for a parameter of type t: a constant

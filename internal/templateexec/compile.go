@@ -148,7 +148,13 @@ func (c *compiler) node(n parse.Node) (node, error) {
 		if len(p.decl) > 0 && p.escape != nil {
 			return nil, unsupported("line %d: an escaped declaration", n.Line)
 		}
-		return &actionNode{pipe: p}, nil
+		a := &actionNode{pipe: p}
+		// {{ T "key" }}, {{ partialCached ... }}: the text goes from the
+		// function to the escapers as it is.
+		if c, ok := p.cmds[0].(*callCommand); ok && len(p.cmds) == 1 && c.direct != nil && p.escape != nil {
+			a.direct = c
+		}
+		return a, nil
 	case *parse.IfNode:
 		return c.branch(false, &n.BranchNode)
 	case *parse.WithNode:

@@ -119,6 +119,11 @@ func dynamic(v reflect.Value) reflect.Value {
 // one before returned.
 func escape(chain []escaper, args []reflect.Value) (string, error) {
 	s, kind := stringify(args)
+	return escapeText(chain, s, kind)
+}
+
+// escapeText applies a chain of escapers to text of a content kind.
+func escapeText(chain []escaper, s string, kind content) (string, error) {
 	for i, e := range chain {
 		if i > 0 {
 			kind = plainText

@@ -100,14 +100,29 @@ func (t textNode) exec(st *state, _ reflect.Value) error {
 
 // actionNode prints its pipeline's escaped value, or declares variables
 // (which stay in scope until the end of the enclosing control structure).
-type actionNode struct{ pipe *pipeline }
+type actionNode struct {
+	pipe *pipeline
+	// direct is the pipeline's one command when it is a call whose text
+	// goes to the escapers without a reflect.Value in between.
+	direct *callCommand
+}
 
 func (a *actionNode) exec(st *state, dot reflect.Value) error {
-	v, err := a.pipe.eval(st, dot)
-	if err != nil || a.pipe.escape == nil {
-		return err
+	var s string
+	var err error
+	if a.direct != nil {
+		var kind content
+		if s, kind, err = a.direct.text(st, dot, reflect.Value{}, false); err == nil {
+			s, err = escapeText(a.pipe.escape, s, kind)
+		}
+	} else {
+		var v reflect.Value
+		if v, err = a.pipe.eval(st, dot); err != nil || a.pipe.escape == nil {
+			return err
+		}
+		args := [1]reflect.Value{v}
+		s, err = escape(a.pipe.escape, args[:])
 	}
-	s, err := escape(a.pipe.escape, []reflect.Value{v})
 	if err != nil {
 		return err
 	}

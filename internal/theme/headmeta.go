@@ -38,7 +38,7 @@ import (
 func (t *Theme) headMeta(p *site.Page) (template.HTML, error) {
 	cfg := p.Site.Config
 	siteTitle := p.SiteTitle()
-	title := p.Title()
+	title := p.Page.Title
 	if p.IsHome() {
 		title = siteTitle
 	}
@@ -74,7 +74,7 @@ func (t *Theme) headMeta(p *site.Page) (template.HTML, error) {
 	}
 	w.tag("link", "rel", "canonical", "href", normalizeURL(p.Permalink))
 	for _, v := range p.Versions {
-		w.tag("link", "rel", "alternate", "hreflang", v.Lang(), "href", normalizeURL(v.Permalink))
+		w.tag("link", "rel", "alternate", "hreflang", v.Page.Lang, "href", normalizeURL(v.Permalink))
 	}
 	if x := p.XDefault(); x != nil {
 		w.tag("link", "rel", "alternate", "hreflang", "x-default", "href", normalizeURL(x.Permalink))
@@ -92,7 +92,7 @@ func (t *Theme) headMeta(p *site.Page) (template.HTML, error) {
 		w.property("og:locale", locale)
 	}
 	for _, v := range p.Versions {
-		if v.Lang() != p.Lang() && v.Language.Locale != "" {
+		if v.Page.Lang != p.Page.Lang && v.Language.Locale != "" {
 			w.property("og:locale:alternate", v.Language.Locale)
 		}
 	}
