@@ -1,11 +1,16 @@
 package build
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"golang.org/x/tools/txtar"
+
+	"github.com/alumni-site/alumni/internal/content"
+	"github.com/alumni-site/alumni/internal/output"
+	"github.com/alumni-site/alumni/internal/site"
 )
 
 // TestExecutorsAgree builds the golden sites, the example site and a
@@ -50,5 +55,41 @@ func TestExecutorsAgree(t *testing.T) {
 				t.Fatalf("the outputs differ:\n%s", firstDifference(b, a))
 			}
 		})
+	}
+}
+
+// TestDefaultThemeCompiles renders every page of a generated site and
+// checks that templateexec compiled every template the default theme
+// executed: none runs on html/template alone.
+func TestDefaultThemeCompiles(t *testing.T) {
+	dir := guardSite(t, 60)
+	b := &builder{opt: guardOptions(t, dir, filepath.Join(t.TempDir(), "public")), fsys: os.DirFS(dir)}
+	cfg := b.loadConfig()
+	if cfg == nil {
+		t.Fatal(b.diags.Items())
+	}
+	minifier := output.NewMinifier()
+	th, ds := b.loadTheme(cfg, minifier)
+	pages, more := content.Load(b.fsys, content.Options{Languages: cfg.LanguageOrder, DefaultLanguage: cfg.DefaultLanguage})
+	s, most := site.New(pages, site.Options{Config: cfg, Clock: content.Clock{Now: b.now(cfg), Location: cfg.Location},
+		Markdown: newConverter(cfg, minifier), Labels: th.Label})
+	if ds = append(append(ds, more...), most...); len(ds) > 0 {
+		t.Fatal(ds)
+	}
+	pl := &planner{site: s, theme: th, renderer: th.NewRenderer(), fsys: b.fsys, display: b.opt.Display, minifier: minifier}
+	files, ds := pl.plan()
+	if len(ds) > 0 {
+		t.Fatal(ds)
+	}
+	// Twice, so that the second pass runs the compiled templates.
+	for range 2 {
+		for _, f := range files {
+			if _, err := f.make(nil); err != nil {
+				t.Fatalf("%s: %v", f.path, err)
+			}
+		}
+	}
+	if refused := pl.renderer.Refused(); len(refused) > 0 {
+		t.Errorf("html/template executes these templates alone:\n%s", strings.Join(refused, "\n"))
 	}
 }

@@ -16,12 +16,13 @@ import (
 )
 
 // maxAllocsPerPage bounds the allocations of a build of a generated site,
-// divided by the pages it publishes. It is about twice what was measured
-// when it was last set, without -race (2,538 per page at 100 stories and
-// 2,177 at 400, on 24 November 2026 in the evening; 2,963 and 2,566 that
-// afternoon, 4,430 at 400 that morning), so that only a change that
-// allocates far more per page trips it.
-const maxAllocsPerPage = 5000
+// divided by the pages it publishes. It is about 1.4 times what was
+// measured when it was last set, without -race (1,393 per page at 100
+// stories and 1,103 at 400, on 24 November 2026 at night, with the
+// templates compiled by templateexec), and below what a build whose
+// templates all ran on html/template allocated (2,468 and 2,095 that
+// evening), so that templates falling back to html/template trip it.
+const maxAllocsPerPage = 2000
 
 // maxAllocsGrowth bounds how much the allocations per page may grow from a
 // site of 100 stories to one of 400. Work that a page does in proportion to

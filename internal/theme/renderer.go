@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"html/template"
 	"reflect"
+	"slices"
 	"sync"
 
 	"github.com/alumni-site/alumni/internal/diag"
@@ -140,6 +141,26 @@ func (r *Renderer) set(lang, layout string) (*set, error) {
 	}
 	r.sets[key] = s
 	return s, nil
+}
+
+// Refused lists, sorted, the templates that html/template executes every
+// time because templateexec refused to compile them, each as
+// "lang/layout: template"; a theme that uses only what templateexec runs
+// has none.
+func (r *Renderer) Refused() []string {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	var out []string
+	for key, s := range r.sets {
+		s.compiled.Range(func(name, c any) bool {
+			if c.(*templateexec.Template) == nil {
+				out = append(out, key[0]+"/"+key[1]+": "+name.(string))
+			}
+			return true
+		})
+	}
+	slices.Sort(out)
+	return out
 }
 
 // set is a Renderer's clone of a theme's set, for one language and
