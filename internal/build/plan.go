@@ -85,9 +85,9 @@ func (pl *planner) plan() ([]file, []diag.Diagnostic) {
 		files = append(files, pl.generated(feed.Path(pl.site, l), func() []byte { return feed.Atom(pl.site, l) }))
 	}
 	// The sitemap is encoded once, when one of its files is first needed.
-	sitemaps := sync.OnceValue(func() map[string][]byte { return sitemap.Files(pl.site) })
+	sitemaps := &encodedOnce{encode: func() map[string][]byte { return sitemap.Files(pl.site) }, release: pl.release}
 	for _, name := range sitemap.Names(pl.site) {
-		files = append(files, pl.generated(name, func() []byte { return sitemaps()[name] }))
+		files = append(files, pl.generated(name, func() []byte { return sitemaps.file(name) }))
 	}
 	// A robots.txt among the static files replaces the generated one.
 	if !slices.ContainsFunc(static, func(f theme.File) bool { return f.Output == "robots.txt" }) {
@@ -105,6 +105,30 @@ func (pl *planner) plan() ([]file, []diag.Diagnostic) {
 	byPath := func(x, y file) int { return cmp.Compare(x.path, y.path) }
 	slices.SortFunc(files, byPath)
 	return mergeSorted(pages, files, byPath), ds
+}
+
+// encodedOnce is a set of files encoded together (the sitemap's) the
+// first time one of them is needed. With release, a file is let go of once
+// it is handed out, each file being written once by a build: a sitemap of
+// 10,000 stories is some 30 MB, which would otherwise stay in memory while
+// every story is rendered after it.
+type encodedOnce struct {
+	encode  func() map[string][]byte
+	release bool
+	once    sync.Once
+	mu      sync.Mutex
+	files   map[string][]byte
+}
+
+func (e *encodedOnce) file(name string) []byte {
+	e.once.Do(func() { e.files = e.encode() })
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	data := e.files[name]
+	if e.release {
+		delete(e.files, name)
+	}
+	return data
 }
 
 // mergeSorted merges the lists a and b, each sorted by compare, into one
