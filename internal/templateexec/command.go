@@ -42,11 +42,10 @@ func (c constOperand) value(*state, reflect.Value) (reflect.Value, error) { retu
 
 type pipeOperand struct{ p *pipeline }
 
+// value evaluates a parenthesized pipeline; a variable it declares stays
+// in scope after it, as in text/template.
 func (o pipeOperand) value(st *state, dot reflect.Value) (reflect.Value, error) {
-	mark := st.mark()
-	v, err := o.p.eval(st, dot)
-	st.pop(mark) // a parenthesized pipeline's variables end with it
-	return v, err
+	return o.p.eval(st, dot)
 }
 
 type commandOperand struct{ cmd command }

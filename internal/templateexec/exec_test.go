@@ -132,6 +132,7 @@ var cases = []struct {
 	{"pipes", `{{ .Person.Name | printf "%s." }} {{ "x" | join "," "a" }} {{ .Kind | pair .Count }} {{ pair 1 }}`, false},
 	{"chain", `{{ (.Self).Person.Home.City }} {{ (index .People 0).Name }}`, false},
 	{"parenthesized", `{{ (printf "%d" .Count) }} {{ $x := (and .Flag .Kind) }}{{ $x }}`, false},
+	{"declared in parentheses", `{{ $x := 1 }}{{ print ($x := 2) }}{{ $x }}{{ if true }}{{ print ($x = 3) }}{{ end }}{{ $x }}`, false},
 	{"first", `{{ range first 1 .People }}{{ .Name }}{{ end }}`, false},
 	{"unexported", `{{ .private }}`, true},
 	{"no such field", `{{ .Missing }}`, true},
