@@ -1,6 +1,7 @@
 package build
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"strings"
@@ -58,15 +59,16 @@ func TestExecutorsAgree(t *testing.T) {
 	}
 }
 
-// TestDefaultThemeCompiles renders every page of a generated site and
-// checks that templateexec compiled every template the default theme
-// executed: none runs on html/template alone.
-func TestDefaultThemeCompiles(t *testing.T) {
-	dir := guardSite(t, 60)
-	b := &builder{opt: guardOptions(t, dir, filepath.Join(t.TempDir(), "public")), fsys: os.DirFS(dir)}
+// renderPlanner makes the site model of the site in dir and the planner
+// of its files, as a build does, with the theme's templates run by
+// html/template alone when htmlOnly.
+func renderPlanner(tb testing.TB, dir string, htmlOnly bool) (*planner, []file) {
+	tb.Helper()
+	b := &builder{opt: guardOptions(tb, dir, filepath.Join(tb.TempDir(), "public")), fsys: os.DirFS(dir)}
+	b.opt.htmlTemplateOnly = htmlOnly
 	cfg := b.loadConfig()
 	if cfg == nil {
-		t.Fatal(b.diags.Items())
+		tb.Fatal(b.diags.Items())
 	}
 	minifier := output.NewMinifier()
 	th, ds := b.loadTheme(cfg, minifier)
@@ -74,13 +76,21 @@ func TestDefaultThemeCompiles(t *testing.T) {
 	s, most := site.New(pages, site.Options{Config: cfg, Clock: content.Clock{Now: b.now(cfg), Location: cfg.Location},
 		Markdown: newConverter(cfg, minifier), Labels: th.Label})
 	if ds = append(append(ds, more...), most...); len(ds) > 0 {
-		t.Fatal(ds)
+		tb.Fatal(ds)
 	}
 	pl := &planner{site: s, theme: th, renderer: th.NewRenderer(), fsys: b.fsys, display: b.opt.Display, minifier: minifier}
 	files, ds := pl.plan()
 	if len(ds) > 0 {
-		t.Fatal(ds)
+		tb.Fatal(ds)
 	}
+	return pl, files
+}
+
+// TestDefaultThemeCompiles renders every page of a generated site and
+// checks that templateexec compiled every template the default theme
+// executed: none runs on html/template alone.
+func TestDefaultThemeCompiles(t *testing.T) {
+	pl, files := renderPlanner(t, guardSite(t, 60), false)
 	// Twice, so that the second pass runs the compiled templates.
 	for range 2 {
 		for _, f := range files {
@@ -91,5 +101,49 @@ func TestDefaultThemeCompiles(t *testing.T) {
 	}
 	if refused := pl.renderer.Refused(); len(refused) > 0 {
 		t.Errorf("html/template executes these templates alone:\n%s", strings.Join(refused, "\n"))
+	}
+}
+
+// BenchmarkRender renders the pages of each layout of a generated site of
+// 300 stories, their Markdown converted beforehand, one after another, with
+// the compiled templates and with html/template alone, and reports the
+// time per page (allocs/op are those of all the pages of the layout):
+//
+//	go test -run '^$' -bench Render -benchtime 40x ./internal/build/
+func BenchmarkRender(b *testing.B) {
+	dir := guardSite(b, 300)
+	for _, exec := range []string{"compiled", "html-template"} {
+		pl, files := renderPlanner(b, dir, exec == "html-template")
+		byPath := map[string]file{}
+		for _, f := range files {
+			byPath[f.path] = f
+		}
+		for _, layout := range []string{"story", "term", "list", "video"} {
+			var pages []file
+			for _, p := range pl.site.Pages {
+				if p.Layout == layout {
+					pages = append(pages, byPath[p.OutputPath])
+				}
+			}
+			b.Run(layout+"/"+exec, func(b *testing.B) {
+				var scratch bytes.Buffer
+				for _, f := range pages { // converts the Markdown, compiles
+					if _, err := f.make(&scratch); err != nil {
+						b.Fatal(err)
+					}
+				}
+				b.ReportAllocs()
+				b.ResetTimer()
+				for range b.N {
+					for _, f := range pages {
+						if _, err := f.make(&scratch); err != nil {
+							b.Fatal(err)
+						}
+					}
+				}
+				b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N*len(pages)), "µs/page")
+				b.ReportMetric(float64(len(pages)), "pages")
+			})
+		}
 	}
 }
