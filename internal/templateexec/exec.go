@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"fmt"
 	"reflect"
+	"slices"
+	"strings"
 )
 
 // maxDepth bounds how deep templates may call templates here; deeper
@@ -173,7 +175,11 @@ func (r *rangeNode) exec(st *state, dot reflect.Value) error {
 		return err
 	}
 	v, _ = indirect(v)
-	if v.IsValid() && v.Kind() != reflect.Slice && v.Kind() != reflect.Array {
+	switch {
+	case !v.IsValid():
+	case v.Kind() == reflect.Slice, v.Kind() == reflect.Array:
+	case v.Kind() == reflect.Map && v.Type().Key().Kind() == reflect.String:
+	default:
 		return fallback("range over %s", v.Kind())
 	}
 	if !v.IsValid() || v.Len() == 0 {
@@ -182,21 +188,45 @@ func (r *rangeNode) exec(st *state, dot reflect.Value) error {
 		}
 		return nil
 	}
+	if v.Kind() == reflect.Map {
+		return r.overMap(st, v)
+	}
 	// The pipeline pushed its variables; each iteration sets them, the
 	// element into the last one and the index into the one before.
 	mark := st.mark()
 	for i := range v.Len() {
-		elem := v.Index(i)
-		if err := r.setVars(st, mark, reflect.ValueOf(i), elem); err != nil {
+		if err := r.iteration(st, mark, reflect.ValueOf(i), v.Index(i)); err != nil {
 			return err
 		}
-		if r.list != nil {
-			if err := r.list.exec(st, elem); err != nil {
-				return err
-			}
-		}
-		st.pop(mark)
 	}
+	return nil
+}
+
+// overMap ranges over a map with string keys, in the keys' order, the key
+// being the index.
+func (r *rangeNode) overMap(st *state, m reflect.Value) error {
+	keys := m.MapKeys()
+	slices.SortFunc(keys, func(a, b reflect.Value) int { return strings.Compare(a.String(), b.String()) })
+	mark := st.mark()
+	for _, k := range keys {
+		if err := r.iteration(st, mark, k, m.MapIndex(k)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// iteration runs the body once, with elem as dot.
+func (r *rangeNode) iteration(st *state, mark int, index, elem reflect.Value) error {
+	if err := r.setVars(st, mark, index, elem); err != nil {
+		return err
+	}
+	if r.list != nil {
+		if err := r.list.exec(st, elem); err != nil {
+			return err
+		}
+	}
+	st.pop(mark)
 	return nil
 }
 

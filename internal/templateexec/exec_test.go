@@ -37,6 +37,7 @@ type doc struct {
 	JS      template.JS
 	CSS     template.CSS
 	Params  map[string]any
+	Counts  map[int]string
 	Any     any
 	Err     error
 	Flag    bool
@@ -64,7 +65,8 @@ func testDoc() *doc {
 		URL:     `javascript:trusted()`,
 		JS:      `{"a":1}`,
 		CSS:     `color: red`,
-		Params:  map[string]any{"lead": "Lead <text>", "n": 7, "list": []string{"p", "q"}},
+		Params:  map[string]any{"lead": "Lead <text>", "n": 7, "list": []string{"p", "q"}, "Ä": 1, "a": 2, "B": 3},
+		Counts:  map[int]string{2: "b", 1: "a"},
 		Any:     &place{City: "Wien"},
 		Flag:    true,
 		Number:  5,
@@ -121,7 +123,8 @@ var cases = []struct {
 	{"range else", `{{ range .Nobody }}x{{ else }}none{{ end }}`, true},
 	{"range empty", `{{ range .Person.Home.City }}{{ end }}`, true},
 	{"range nil slice", `{{ range .Params.missing }}x{{ else }}empty{{ end }}`, false},
-	{"range map", `{{ range $k, $v := .Params }}{{ $k }}{{ end }}`, true},
+	{"range map", `{{ range $k, $v := .Params }}{{ $k }}={{ $v }};{{ end }}{{ range .Params }}{{ . }}{{ end }}{{ range $v := .Params }}{{ $v }}{{ end }}`, false},
+	{"range map of other keys", `{{ range $k, $v := .Counts }}{{ $k }}{{ end }}`, true},
 	{"with else", `{{ with .Nobody }}x{{ else with .Person }}{{ .Name }}{{ else }}none{{ end }}`, false},
 	{"if", `{{ if .Flag }}a{{ end }}{{ if .Err }}b{{ else if .Count }}c{{ end }}{{ if not .People }}d{{ end }}`, false},
 	{"and or", `{{ and .Flag .Title }}|{{ or .Err .Nobody "" 0 }}|{{ or .Err .Count }}|{{ and .Count .Err .Title }}|{{ .Title | and .Flag }}`, false},

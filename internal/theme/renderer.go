@@ -143,19 +143,18 @@ func (r *Renderer) set(lang, layout string) (*set, error) {
 	return s, nil
 }
 
-// Refused lists, sorted, the templates that html/template executes every
-// time because templateexec refused to compile them, each as
-// "lang/layout: template"; a theme that uses only what templateexec runs
-// has none.
-func (r *Renderer) Refused() []string {
+// Fallbacks lists, sorted, the templates that html/template executed
+// again after their first execution, because templateexec refused to
+// compile them or handed an execution back, each as "lang/layout:
+// template: reason" with the first reason. A theme that uses only what
+// templateexec runs, on values it escapes itself, has none.
+func (r *Renderer) Fallbacks() []string {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	var out []string
 	for key, s := range r.sets {
-		s.compiled.Range(func(name, c any) bool {
-			if c.(*templateexec.Template) == nil {
-				out = append(out, key[0]+"/"+key[1]+": "+name.(string))
-			}
+		s.fallbacks.Range(func(name, why any) bool {
+			out = append(out, key[0]+"/"+key[1]+": "+name.(string)+": "+why.(string))
 			return true
 		})
 	}
@@ -173,8 +172,9 @@ type set struct {
 	// fast compiles the templates; nil with Options.HTMLTemplateOnly.
 	fast *templateexec.Set
 	// compiled maps a template's name to its compiled form, or to nil
-	// when templateexec refused it.
-	compiled sync.Map
+	// when templateexec refused it; fallbacks maps the name of a template
+	// html/template executed again to the first reason (see Fallbacks).
+	compiled, fallbacks sync.Map
 	// check compares the two executors' outputs (Options.CheckExec).
 	check bool
 }
@@ -190,6 +190,7 @@ func (s *set) execute(buf *bytes.Buffer, name string, data any) error {
 		if err == nil {
 			return s.compare(buf, start, name, data)
 		}
+		s.fallbacks.LoadOrStore(name, err.Error())
 		buf.Truncate(start)
 	}
 	if err := s.tmpl.ExecuteTemplate(buf, name, data); err != nil {
@@ -197,11 +198,11 @@ func (s *set) execute(buf *bytes.Buffer, name string, data any) error {
 	}
 	if s.fast != nil {
 		if _, done := s.compiled.Load(name); !done {
-			var c *templateexec.Template
-			if t, err := s.fast.Compile(name); err == nil {
-				c = t
+			t, err := s.fast.Compile(name)
+			if err != nil {
+				s.fallbacks.LoadOrStore(name, err.Error())
 			}
-			s.compiled.LoadOrStore(name, c)
+			s.compiled.LoadOrStore(name, t)
 		}
 	}
 	return nil
