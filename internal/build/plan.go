@@ -85,7 +85,7 @@ func (pl *planner) plan() ([]file, []diag.Diagnostic) {
 		files = append(files, pl.generated(feed.Path(pl.site, l), func() []byte { return feed.Atom(pl.site, l) }))
 	}
 	// The sitemap is encoded once, when one of its files is first needed.
-	sitemaps := &encodedOnce{encode: func() map[string][]byte { return sitemap.Files(pl.site) }, release: pl.release}
+	sitemaps := &encodedOnce{encode: func() map[string][]byte { return sitemap.Files(pl.site, pl.minifier == nil) }, release: pl.release}
 	for _, name := range sitemap.Names(pl.site) {
 		files = append(files, pl.generated(name, func() []byte { return sitemaps.file(name) }))
 	}

@@ -65,8 +65,10 @@ func Names(s *site.Site) []string {
 	return names
 }
 
-// Files returns the sitemap files by their path in the destination.
-func Files(s *site.Site) map[string][]byte {
+// Files returns the sitemap files by their path in the destination,
+// indented for people to read when indent is set (a build that minifies
+// its output has no use for the indentation).
+func Files(s *site.Site, indent bool) map[string][]byte {
 	var entries []entry
 	for _, p := range s.Pages {
 		if p.Kind == content.KindNotFound {
@@ -84,19 +86,19 @@ func Files(s *site.Site) map[string][]byte {
 		entries = append(entries, e)
 	}
 	if len(entries) <= MaxURLs {
-		return map[string][]byte{"sitemap.xml": encode(urlset{XHTML: "http://www.w3.org/1999/xhtml", URLs: entries})}
+		return map[string][]byte{"sitemap.xml": encode(urlset{XHTML: "http://www.w3.org/1999/xhtml", URLs: entries}, indent, size(entries))}
 	}
 	files := map[string][]byte{}
 	var idx index
 	for i := 0; i*MaxURLs < len(entries); i++ {
 		name := fmt.Sprintf("sitemap-%d.xml", i+1)
 		part := entries[i*MaxURLs : min((i+1)*MaxURLs, len(entries))]
-		files[name] = encode(urlset{XHTML: "http://www.w3.org/1999/xhtml", URLs: part})
+		files[name] = encode(urlset{XHTML: "http://www.w3.org/1999/xhtml", URLs: part}, indent, size(part))
 		idx.Sitemaps = append(idx.Sitemaps, struct {
 			Loc string `xml:"loc"`
 		}{s.Config.AbsURL(s.Config.BasePath() + name)})
 	}
-	files["sitemap.xml"] = encode(idx)
+	files["sitemap.xml"] = encode(idx, indent, 0)
 	return files
 }
 
@@ -105,15 +107,34 @@ func Robots(s *site.Site) []byte {
 	return fmt.Appendf(nil, "User-agent: *\nAllow: /\n\nSitemap: %s\n", s.Config.AbsURL(s.Config.BasePath()+"sitemap.xml"))
 }
 
-func encode(v any) []byte {
+// encode encodes v as an XML document, into a buffer of about sizeHint
+// bytes: a sitemap of 10,000 stories is some 10 MB, and a buffer grown by
+// doubling would leave as much garbage again.
+func encode(v any, indent bool, sizeHint int) []byte {
 	var buf bytes.Buffer
+	buf.Grow(sizeHint)
 	buf.WriteString(xml.Header)
 	enc := xml.NewEncoder(&buf)
-	enc.Indent("", "  ")
+	if indent {
+		enc.Indent("", "  ")
+	}
 	if err := enc.Encode(v); err != nil {
 		// Encoding fixed structs of strings cannot fail.
 		panic(err)
 	}
 	buf.WriteByte('\n')
 	return buf.Bytes()
+}
+
+// size estimates the encoded size of a urlset of entries, indentation
+// included: the URLs and the markup around them.
+func size(entries []entry) int {
+	n := 256
+	for _, e := range entries {
+		n += len(e.Loc) + 40
+		for _, a := range e.Alternates {
+			n += len(a.Href) + len(a.Hreflang) + 60
+		}
+	}
+	return n
 }
