@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"html/template"
+	"io"
 	"reflect"
 	"slices"
 	"sync"
@@ -135,9 +136,17 @@ func (r *Renderer) set(lang, layout string) (*set, error) {
 	}
 	clone.Funcs(template.FuncMap{"partialCached": partialCached})
 	if !r.t.opt.HTMLTemplateOnly {
+		// templateexec reads the trees of a clone of its own, which no
+		// other goroutine executes: html/template escapes a template when
+		// it is first executed by name, and writes to it then.
+		private, err := master.Clone()
+		if err != nil {
+			return nil, diag.Errorf(r.t.opt.Display("layouts"), diag.Pos{}, "%v", err)
+		}
+		private.Funcs(template.FuncMap{"partialCached": func(string, any, ...any) (template.HTML, error) { return "", nil }})
 		funcs := r.t.funcs(lang)
 		funcs["partialCached"] = partialCached
-		s.fast = templateexec.New(clone, funcs)
+		s.private, s.fast = private, templateexec.New(private, funcs)
 	}
 	r.sets[key] = s
 	return s, nil
@@ -169,8 +178,12 @@ func (r *Renderer) Fallbacks() []string {
 // executed by html/template again.
 type set struct {
 	tmpl *template.Template
-	// fast compiles the templates; nil with Options.HTMLTemplateOnly.
-	fast *templateexec.Set
+	// fast compiles the templates of private, a clone of the same
+	// layouts that only compile executes; both nil with
+	// Options.HTMLTemplateOnly.
+	fast      *templateexec.Set
+	private   *template.Template
+	compiling sync.Mutex
 	// compiled maps a template's name to its compiled form, or to nil
 	// when templateexec refused it; fallbacks maps the name of a template
 	// html/template executed again to the first reason (see Fallbacks).
@@ -198,7 +211,7 @@ func (s *set) execute(buf *bytes.Buffer, name string, data any) error {
 	}
 	if s.fast != nil {
 		if _, done := s.compiled.Load(name); !done {
-			t, err := s.fast.Compile(name)
+			t, err := s.compile(name, data)
 			if err != nil {
 				s.fallbacks.LoadOrStore(name, err.Error())
 			}
@@ -206,6 +219,16 @@ func (s *set) execute(buf *bytes.Buffer, name string, data any) error {
 		}
 	}
 	return nil
+}
+
+// compile compiles the template name of the private clone, which it has
+// html/template escape first by executing it with data (the output is
+// thrown away, and partialCached does nothing there).
+func (s *set) compile(name string, data any) (*templateexec.Template, error) {
+	s.compiling.Lock()
+	defer s.compiling.Unlock()
+	s.private.ExecuteTemplate(io.Discard, name, data)
+	return s.fast.Compile(name)
 }
 
 // compare executes name with html/template too and reports output that
