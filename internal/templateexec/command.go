@@ -34,8 +34,8 @@ func (v variableOperand) value(st *state, _ reflect.Value) (reflect.Value, error
 	return st.lookup(string(v))
 }
 
-// constOperand is a string, number or boolean constant; value is what it
-// is where no type is asked for.
+// constOperand is a string, number or boolean constant; v is its value
+// where no type is asked for (constValue gives it a parameter's type).
 type constOperand struct{ v reflect.Value }
 
 func (c constOperand) value(*state, reflect.Value) (reflect.Value, error) { return c.v, nil }

@@ -156,26 +156,17 @@ func (c *compiler) node(n parse.Node) (node, error) {
 		}
 		return a, nil
 	case *parse.IfNode:
-		return c.branch(false, &n.BranchNode)
+		p, list, elseList, err := c.branch(&n.BranchNode)
+		return &branchNode{pipe: p, list: list, elseList: elseList}, err
 	case *parse.WithNode:
-		return c.branch(true, &n.BranchNode)
+		p, list, elseList, err := c.branch(&n.BranchNode)
+		return &branchNode{with: true, pipe: p, list: list, elseList: elseList}, err
 	case *parse.RangeNode:
-		p, err := c.control(n.Pipe)
-		if err != nil {
-			return nil, err
+		p, list, elseList, err := c.branch(&n.BranchNode)
+		if err == nil && len(p.decl) > 2 {
+			err = unsupported("line %d: range with %d variables", n.Line, len(p.decl))
 		}
-		if len(p.decl) > 2 {
-			return nil, unsupported("line %d: range with %d variables", n.Line, len(p.decl))
-		}
-		list, err := c.list(n.List)
-		if err != nil {
-			return nil, err
-		}
-		elseList, err := c.list(n.ElseList)
-		if err != nil {
-			return nil, err
-		}
-		return &rangeNode{pipe: p, list: list, elseList: elseList}, nil
+		return &rangeNode{pipe: p, list: list, elseList: elseList}, err
 	case *parse.TemplateNode:
 		t, err := c.template(n.Name)
 		if err != nil {
@@ -192,20 +183,17 @@ func (c *compiler) node(n parse.Node) (node, error) {
 	return nil, unsupported("%s", n)
 }
 
-func (c *compiler) branch(with bool, b *parse.BranchNode) (node, error) {
-	p, err := c.control(b.Pipe)
-	if err != nil {
-		return nil, err
+// branch compiles the parts of an if, a with or a range: its pipeline,
+// which must not print, its list and its else list.
+func (c *compiler) branch(b *parse.BranchNode) (p *pipeline, list, elseList node, err error) {
+	if p, err = c.control(b.Pipe); err != nil {
+		return nil, nil, nil, err
 	}
-	list, err := c.list(b.List)
-	if err != nil {
-		return nil, err
+	if list, err = c.list(b.List); err != nil {
+		return nil, nil, nil, err
 	}
-	elseList, err := c.list(b.ElseList)
-	if err != nil {
-		return nil, err
-	}
-	return &branchNode{with: with, pipe: p, list: list, elseList: elseList}, nil
+	elseList, err = c.list(b.ElseList)
+	return p, list, elseList, err
 }
 
 // control compiles the pipeline of a control structure, which must not
